@@ -1,0 +1,145 @@
+// The JSON shapes of API v1 answers and realtime events, shared by the server (which builds them) and
+// the browser (which reads them). Types only: dates travel as ISO strings.
+
+export type SignalKindDto = "need" | "capacity" | "stock" | "order";
+export type SignalStatusDto = "open" | "claimed" | "fulfilled" | "withdrawn" | "expired";
+export type ClaimStatusDto = "claimed" | "in_progress" | "shipped" | "delivered" | "released" | "lapsed";
+
+export interface AgentRef {
+  id: string;
+  name: string;
+}
+
+export interface OrgRef extends AgentRef {
+  kind: string;
+}
+
+export interface LocationDto {
+  name: string | null;
+  lat: number;
+  lng: number;
+}
+
+export interface ResourceSpecDto {
+  id: string;
+  name: string;
+  unit: string;
+  category: string | null;
+  designUrl: string | null;
+  licence: string | null;
+}
+
+export interface IntensityPartsDto {
+  unmet: number;
+  urgency: number;
+  reinforcement: number;
+  freshness: number;
+  hoursSinceRefresh: number;
+  hoursUntilDue: number | null;
+  weights: { unmet: number; urgency: number; reinforcement: number };
+  explanation: string;
+}
+
+export interface ClaimDto {
+  id: string;
+  signalId: string;
+  quantity: number;
+  status: ClaimStatusDto;
+  promisedAt: string | null;
+  note: string | null;
+  claimer: AgentRef;
+  onBehalfOf: OrgRef | null;
+  lastProgressAt: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface SignalDto {
+  id: string;
+  board: { slug: string; name: string };
+  kind: SignalKindDto;
+  resourceSpec: ResourceSpecDto;
+  title: string;
+  note: string | null;
+  quantity: number;
+  unit: string;
+  claimedQuantity: number;
+  deliveredQuantity: number;
+  remainingQuantity: number;
+  status: SignalStatusDto;
+  intensity: number;
+  intensityParts: IntensityPartsDto;
+  location: LocationDto | null;
+  /** Kilometres from the `near` point of the query, when one was given. */
+  distanceKm?: number;
+  dueAt: string | null;
+  availableFrom: string | null;
+  availableUntil: string | null;
+  reinforcementCount: number;
+  refreshedAt: string;
+  createdAt: string;
+  updatedAt: string;
+  owner: AgentRef;
+  onBehalfOf: OrgRef | null;
+  /** Live claims (claimed, in_progress, shipped, delivered) on lists; every claim on GET /signals/:id. */
+  claims: ClaimDto[];
+}
+
+export interface SignalPage {
+  items: SignalDto[];
+  nextCursor: string | null;
+}
+
+export type BoardEventType =
+  | "signal.created"
+  | "signal.updated"
+  | "signal.refreshed"
+  | "signal.reinforced"
+  | "signal.withdrawn"
+  | "signal.expired"
+  | "claim.created"
+  | "claim.transitioned"
+  | "claim.lapsed"
+  | "member.joined";
+
+export interface BoardEventDto {
+  seq: number;
+  type: BoardEventType;
+  at: string;
+  actor: AgentRef | null;
+  /** For signal.* and claim.* events: `{signal: SignalDto, claim?: ClaimDto}` as they stood after the change. */
+  data: { signal?: SignalDto; claim?: ClaimDto; member?: AgentRef; [key: string]: unknown };
+}
+
+export interface BoardSummaryDto {
+  slug: string;
+  name: string;
+  visibility: "public" | "members";
+  licence: string;
+  memberCount: number;
+}
+
+export interface BoardDto extends BoardSummaryDto {
+  covenant: string;
+  lastSeq: number;
+  /** The viewer's role on this board, or null when not a member. */
+  myRole: "steward" | "member" | null;
+}
+
+export interface MeDto {
+  id: string;
+  email: string;
+  name: string;
+  organizations: Array<OrgRef & { role: "admin" | "member"; locationName: string | null; lat: number | null; lng: number | null }>;
+  boards: Array<{ slug: string; name: string; role: "steward" | "member" }>;
+}
+
+export interface OrganizationDto extends OrgRef {
+  location: LocationDto | null;
+  createdAt: string;
+  members: Array<AgentRef & { role: "admin" | "member" }>;
+}
+
+export interface ErrorBody {
+  error: { code: string; message: string; fields?: Record<string, string[]>; [key: string]: unknown };
+}
