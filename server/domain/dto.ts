@@ -104,6 +104,8 @@ export type BoardEventType =
 
 export interface BoardEventDto {
   seq: number;
+  /** The board's slug, so a client on several boards can tell streams apart. */
+  board: string;
   type: BoardEventType;
   at: string;
   actor: AgentRef | null;
