@@ -52,6 +52,8 @@ export interface ClaimDto {
   lastProgressAt: string;
   createdAt: string;
   updatedAt: string;
+  /** What the current viewer may move this claim to (only on answers made for a signed-in viewer). */
+  allowedTransitions?: ClaimStatusDto[];
 }
 
 export interface SignalDto {
@@ -81,7 +83,10 @@ export interface SignalDto {
   updatedAt: string;
   owner: AgentRef;
   onBehalfOf: OrgRef | null;
-  /** Live claims (claimed, in_progress, shipped, delivered) on lists; every claim on GET /signals/:id. */
+  /** How many live claims (claimed, in_progress, shipped, delivered) the signal has. */
+  liveClaimCount: number;
+  /** On lists and events: the 20 newest live claims. On GET /signals/:id: every claim, with
+   * `allowedTransitions` for the viewer. */
   claims: ClaimDto[];
 }
 

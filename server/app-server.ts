@@ -1,0 +1,119 @@
+// One HTTP server for Next and Socket.IO. The server binds first (so port 0 works in tests), answers 503
+// until Next is ready, and shuts down in order: stop accepting, close sockets, close the database.
+import http from "node:http";
+import path from "node:path";
+import next from "next";
+import { Server as IOServer } from "socket.io";
+import { loadConfig, type AppConfig } from "./config";
+import { openDatabase, type Database } from "./db/database";
+import { defaultIntensityConfig } from "./domain/intensity";
+import type { ServiceContext } from "./services/context";
+import { EVENTS_CHANNEL } from "./services/event-log";
+import { ensureCommonsBoard } from "./services/ensure-commons";
+import { sweep } from "./services/sweep";
+import { seedDemoIfEmpty } from "./services/seed-demo";
+import { BoardStreams } from "./realtime/board-streams";
+import { attachSocketHandlers } from "./realtime/socket-server";
+import { setRuntime } from "./runtime";
+import { log } from "./log";
+
+export interface RunningServer {
+  port: number;
+  url: string;
+  ctx: ServiceContext;
+  db: Database;
+  io: IOServer;
+  close(): Promise<void>;
+}
+
+export interface StartOptions {
+  config?: AppConfig;
+  /** Serve Next in dev mode (hot reload) instead of the production build. */
+  dev?: boolean;
+  /** Skip Next entirely: API-less realtime/benchmark servers. */
+  withoutNext?: boolean;
+  now?: () => Date;
+}
+
+export async function startServer(opts: StartOptions = {}): Promise<RunningServer> {
+  const config = opts.config ?? loadConfig();
+  const db = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.dataDir });
+
+  let handle: ((req: http.IncomingMessage, res: http.ServerResponse) => Promise<void>) | null = null;
+  const httpServer = http.createServer((req, res) => {
+    if (req.url?.startsWith("/socket.io/")) return; // Socket.IO answers these itself
+    if (!handle) {
+      res.writeHead(503, { "content-type": "application/json", "retry-after": "1" });
+      res.end(JSON.stringify({ error: { code: "STARTING", message: "The server is starting" } }));
+      return;
+    }
+    handle(req, res).catch((err) => {
+      log.error({ err }, "request failed");
+      if (!res.headersSent) res.writeHead(500);
+      res.end();
+    });
+  });
+  const io = new IOServer(httpServer, { path: "/socket.io", serveClient: false });
+  const streams = new BoardStreams(io, db.prisma);
+  const ctx: ServiceContext = {
+    prisma: db.prisma,
+    now: opts.now ?? (() => new Date()),
+    intensity: { ...defaultIntensityConfig, halfLifeHours: config.SIGNAL_HALF_LIFE_HOURS },
+    claimLapseHours: config.CLAIM_LAPSE_HOURS,
+    sessionTtlDays: config.SESSION_TTL_DAYS,
+    events: streams,
+  };
+  setRuntime({ ctx, config });
+  attachSocketHandlers(io, ctx, streams);
+  const unlisten = await db.listen(EVENTS_CHANNEL, (payload) => streams.notified(payload));
+
+  if (config.SEED_DEMO) await seedDemoIfEmpty(ctx);
+  await ensureCommonsBoard(ctx);
+
+  await new Promise<void>((resolve, reject) => {
+    httpServer.once("error", reject);
+    httpServer.listen(config.PORT, config.HOST, () => resolve());
+  });
+  const address = httpServer.address();
+  const port = typeof address === "object" && address ? address.port : config.PORT;
+
+  if (!opts.withoutNext) {
+    const dev = opts.dev ?? config.NEXT_DEV ?? config.NODE_ENV !== "production";
+    const app = next({ dev, dir: path.resolve(import.meta.dirname, ".."), hostname: config.HOST, port, httpServer });
+    await app.prepare();
+    const nextHandle = app.getRequestHandler();
+    handle = (req, res) => nextHandle(req, res);
+  }
+
+  let sweeping = false;
+  const timer =
+    config.SWEEP_INTERVAL_MS > 0
+      ? setInterval(() => {
+          if (sweeping) return;
+          sweeping = true;
+          sweep(ctx)
+            .then((r) => (r.expired || r.lapsed) && log.info(r, "sweep"))
+            .catch((err) => log.error({ err }, "sweep failed"))
+            .finally(() => (sweeping = false));
+        }, config.SWEEP_INTERVAL_MS)
+      : null;
+  timer?.unref();
+
+  const host = config.HOST === "0.0.0.0" || config.HOST === "::" ? "localhost" : config.HOST;
+  log.info({ port, database: db.kind }, `Stigmergy Board listening on http://${host}:${port}`);
+  return {
+    port,
+    url: `http://${host}:${port}`,
+    ctx,
+    db,
+    io,
+    async close() {
+      if (timer) clearInterval(timer);
+      await unlisten();
+      await new Promise<void>((resolve) => io.close(() => resolve()));
+      httpServer.closeAllConnections?.();
+      await db.close();
+      setRuntime(undefined);
+    },
+  };
+}

@@ -1,0 +1,133 @@
+// Domain errors are values with stable codes. Rules throw them; the HTTP layer maps them to a status
+// and a JSON body in exactly one place (errorStatus + toErrorBody), so a machine client can rely on
+// `error.code` and never has to parse a message.
+import type { z } from "zod";
+
+export type ErrorCode =
+  /** The input did not match its schema; `fields` says which field and why. */
+  | "VALIDATION_FAILED"
+  /** The request body was not parseable JSON. */
+  | "MALFORMED_JSON"
+  /** The request needs a signed-in user or a bearer token and had neither (or an expired one). */
+  | "UNAUTHENTICATED"
+  /** Email and password did not match an account; deliberately does not say which one was wrong. */
+  | "INVALID_CREDENTIALS"
+  /** The actor is known but not allowed to do this. */
+  | "FORBIDDEN"
+  /** The action needs membership of the board (or organization) and the actor is not a member. */
+  | "NOT_A_MEMBER"
+  /** The thing does not exist, or the actor may not know that it exists. */
+  | "NOT_FOUND"
+  /** An account with this email already exists. */
+  | "EMAIL_TAKEN"
+  /** A board with this slug already exists. */
+  | "SLUG_TAKEN"
+  /** The actor is already a member of this board. */
+  | "ALREADY_MEMBER"
+  /** The claim asks for more than the signal has unclaimed; `remaining` says how much is left. */
+  | "OVER_CLAIM"
+  /** The claim cannot move from its status to the requested one; `allowed` lists what the actor can do. */
+  | "INVALID_TRANSITION"
+  /** The signal is withdrawn, expired or fulfilled, so it takes no new claims. */
+  | "SIGNAL_NOT_OPEN"
+  /** The owner of a signal cannot claim or reinforce their own signal. */
+  | "OWN_SIGNAL"
+  /** The actor has already reinforced this signal; reinforcement counts people, not clicks. */
+  | "ALREADY_REINFORCED"
+  /** The new quantity is below what live claims already hold; release claims first. */
+  | "QUANTITY_BELOW_CLAIMED"
+  /** Too many requests from this client; retry after a pause. */
+  | "RATE_LIMITED"
+  /** The request body is larger than the server accepts. */
+  | "PAYLOAD_TOO_LARGE"
+  /** The request body is not `application/json`. */
+  | "UNSUPPORTED_MEDIA_TYPE"
+  /** Something failed on our side; the input may well be fine. */
+  | "INTERNAL";
+
+export const errorStatus: Record<ErrorCode, number> = {
+  VALIDATION_FAILED: 400,
+  MALFORMED_JSON: 400,
+  UNAUTHENTICATED: 401,
+  INVALID_CREDENTIALS: 401,
+  FORBIDDEN: 403,
+  NOT_A_MEMBER: 403,
+  // A claim on one's own signal is a permission question (who may act), not a state conflict.
+  OWN_SIGNAL: 403,
+  NOT_FOUND: 404,
+  EMAIL_TAKEN: 409,
+  SLUG_TAKEN: 409,
+  ALREADY_MEMBER: 409,
+  OVER_CLAIM: 409,
+  INVALID_TRANSITION: 409,
+  SIGNAL_NOT_OPEN: 409,
+  ALREADY_REINFORCED: 409,
+  QUANTITY_BELOW_CLAIMED: 409,
+  PAYLOAD_TOO_LARGE: 413,
+  UNSUPPORTED_MEDIA_TYPE: 415,
+  RATE_LIMITED: 429,
+  INTERNAL: 500,
+};
+
+export const ERROR_CODES = Object.keys(errorStatus) as ErrorCode[];
+
+export class DomainError extends Error {
+  code: ErrorCode;
+  /** Per-field messages, keyed by dotted path ("location.lat"); "_root" for the input as a whole. */
+  fields?: Record<string, string[]>;
+  /** Merged into the error JSON, e.g. `{remaining: 3}` for OVER_CLAIM. */
+  extra?: Record<string, unknown>;
+
+  // Fields are declared rather than written as parameter properties so the file also runs under
+  // erasable-syntax-only TypeScript (node --experimental-strip-types).
+  constructor(code: ErrorCode, message: string, fields?: Record<string, string[]>, extra?: Record<string, unknown>) {
+    super(message);
+    this.name = "DomainError";
+    this.code = code;
+    if (fields !== undefined) this.fields = fields;
+    if (extra !== undefined) this.extra = extra;
+  }
+
+  get status(): number {
+    return errorStatus[this.code];
+  }
+}
+
+export function isDomainError(e: unknown): e is DomainError {
+  return e instanceof DomainError;
+}
+
+export interface ErrorBodyOf {
+  error: { code: ErrorCode; message: string; fields?: Record<string, string[]>; [key: string]: unknown };
+}
+
+export function toErrorBody(e: DomainError): ErrorBodyOf {
+  // `extra` goes first so it can never overwrite the code or message a client relies on.
+  const error: ErrorBodyOf["error"] = { ...e.extra, code: e.code, message: e.message };
+  // Only the error's own `fields` may appear under that key; an `extra` entry named so is dropped.
+  if (e.fields && Object.keys(e.fields).length > 0) error.fields = e.fields;
+  else delete error.fields;
+  return { error };
+}
+
+/** The key a form uses for an issue: "location.lat", "tags.0", or "_root" for the whole input. */
+export function issuePathKey(path: ReadonlyArray<PropertyKey>): string {
+  return path.length === 0 ? "_root" : path.map((p) => String(p)).join(".");
+}
+
+export function fromZodError(err: z.ZodError): DomainError {
+  const fields: Record<string, string[]> = {};
+  for (const issue of err.issues) {
+    const key = issuePathKey(issue.path);
+    const list = (fields[key] ??= []);
+    if (!list.includes(issue.message)) list.push(issue.message);
+  }
+  const keys = Object.keys(fields);
+  const message =
+    keys.length === 0
+      ? "Invalid input"
+      : keys.length === 1
+      ? `Invalid input at ${keys[0]}: ${fields[keys[0]!]![0]}`
+      : `Invalid input in ${keys.length} fields: ${keys.join(", ")}`;
+  return new DomainError("VALIDATION_FAILED", message, fields);
+}

@@ -1,0 +1,55 @@
+// Who may do what, as tiny pure functions over a Viewer the service builds from the session and the
+// board membership. Keeping them pure means each rule is one line to read and one test to check, and
+// the UI can ask the same question to decide which buttons to show.
+import { DomainError, type ErrorCode } from "./errors";
+
+export interface Viewer {
+  /** null for an anonymous reader of a public board. */
+  userId: string | null;
+  /** The viewer's role on the board in question, or null when not a member. */
+  boardRole: "steward" | "member" | null;
+  /** Organizations the viewer belongs to (and so may speak for). */
+  orgIds: string[];
+}
+
+export const anonymousViewer: Viewer = Object.freeze({ userId: null, boardRole: null, orgIds: [] }) as Viewer;
+
+/** Openness is the default; a members-only board exists for when openness would put people at risk. */
+export function canReadBoard(v: Viewer, board: { visibility: "public" | "members" }): boolean {
+  return board.visibility === "public" || (v.userId !== null && v.boardRole !== null);
+}
+
+/** Writing needs membership, because joining is how one accepts the board's covenant. */
+export function canWriteBoard(v: Viewer): boolean {
+  return v.userId !== null && v.boardRole !== null;
+}
+
+/** A signal speaks for its owner, so only the owner (still a member) may change what it says. */
+export function canEditSignal(v: Viewer, signal: { ownerId: string }): boolean {
+  return canWriteBoard(v) && v.userId === signal.ownerId;
+}
+
+/** Stewards may also withdraw, to take down spam or a signal whose owner has vanished; not edit it. */
+export function canWithdrawSignal(v: Viewer, signal: { ownerId: string }): boolean {
+  return canEditSignal(v, signal) || (canWriteBoard(v) && v.boardRole === "steward");
+}
+
+/** Reinforcement is "we need this too" from someone else; the owner saying it again means nothing. */
+export function canReinforceSignal(v: Viewer, signal: { ownerId: string }): boolean {
+  return canWriteBoard(v) && v.userId !== signal.ownerId;
+}
+
+/** Any member but the owner may claim; the quantity and status rules are in checkClaimable. */
+export function canClaimSignal(v: Viewer, signal: { ownerId: string }): boolean {
+  return canWriteBoard(v) && v.userId !== signal.ownerId;
+}
+
+/** Speaking for an organization (onBehalfOf) needs membership of it. */
+export function canActOnBehalfOf(v: Viewer, orgId: string): boolean {
+  return v.userId !== null && v.orgIds.includes(orgId);
+}
+
+/** Throws a DomainError (FORBIDDEN unless told otherwise) when ok is false. */
+export function assert(ok: boolean, code: ErrorCode = "FORBIDDEN", message = "You are not allowed to do this."): asserts ok {
+  if (!ok) throw new DomainError(code, message);
+}

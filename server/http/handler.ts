@@ -1,0 +1,108 @@
+// Turns route handlers into thin adapters: parse (zod) -> call one service -> map the result or the error.
+// Every error leaves as {"error": {code, message, fields}}; nothing a client sends can produce a 500.
+import type { z } from "zod";
+import { DomainError, fromZodError, isDomainError, toErrorBody } from "../domain/errors";
+import type { Actor, ServiceContext } from "../services/context";
+import { authenticate } from "../services/authenticate";
+import { getRuntime } from "../runtime";
+import { SESSION_COOKIE } from "./cookies";
+import { log } from "../log";
+
+const MAX_BODY_BYTES = 256 * 1024;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export interface ApiCall<P> {
+  req: Request;
+  params: P;
+  ctx: ServiceContext;
+  actor: Actor | null;
+  ip: string;
+  sessionSecret: string | null;
+  /** Parses the JSON body with a schema; 400 with field errors when it does not fit. */
+  body<S extends z.ZodType>(schema: S): Promise<z.output<S>>;
+  /** Parses the query string with a schema. */
+  query<S extends z.ZodType>(schema: S): z.output<S>;
+}
+
+export function json(data: unknown, status = 200, headers?: HeadersInit) {
+  return Response.json(data, { status, headers });
+}
+
+export function errorResponse(e: DomainError) {
+  const headers: Record<string, string> = {};
+  if (e.code === "RATE_LIMITED" && typeof e.extra?.retryAfterSeconds === "number")
+    headers["Retry-After"] = String(e.extra.retryAfterSeconds);
+  return json(toErrorBody(e), e.status, headers);
+}
+
+/** Route ids are UUIDs; anything else cannot name a row, so it is a plain 404 (never a database error). */
+export function requireUuid(id: string, what = "resource"): string {
+  if (!UUID.test(id)) throw new DomainError("NOT_FOUND", `No such ${what}`);
+  return id;
+}
+
+function cookieValue(req: Request, name: string): string | null {
+  const header = req.headers.get("cookie");
+  if (!header) return null;
+  for (const part of header.split(";")) {
+    const i = part.indexOf("=");
+    if (i > 0 && part.slice(0, i).trim() === name) return decodeURIComponent(part.slice(i + 1).trim());
+  }
+  return null;
+}
+
+function clientIp(req: Request): string {
+  return req.headers.get("x-forwarded-for")?.split(",")[0]?.trim() || req.headers.get("x-real-ip") || "local";
+}
+
+async function readJson(req: Request): Promise<unknown> {
+  const length = Number(req.headers.get("content-length") ?? 0);
+  if (length > MAX_BODY_BYTES) throw new DomainError("PAYLOAD_TOO_LARGE", `Bodies are limited to ${MAX_BODY_BYTES} bytes`);
+  const text = await req.text();
+  if (text.length > MAX_BODY_BYTES) throw new DomainError("PAYLOAD_TOO_LARGE", `Bodies are limited to ${MAX_BODY_BYTES} bytes`);
+  if (text.trim() === "") return {};
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new DomainError("MALFORMED_JSON", "The request body is not valid JSON");
+  }
+}
+
+export function api<P = Record<string, never>>(
+  fn: (call: ApiCall<P>) => Promise<Response>,
+): (req: Request, route: { params: Promise<P> }) => Promise<Response> {
+  return async (req, route) => {
+    try {
+      const { ctx } = getRuntime();
+      const params = (await route?.params) ?? ({} as P);
+      const bearer = req.headers.get("authorization")?.match(/^Bearer\s+(\S+)$/i)?.[1] ?? null;
+      const sessionSecret = cookieValue(req, SESSION_COOKIE);
+      const actor = await authenticate(ctx, { bearerToken: bearer, sessionSecret });
+      // A Bearer token that does not resolve is an error, not an anonymous request: the machine must know.
+      if (bearer && !actor) throw new DomainError("UNAUTHENTICATED", "The API token is invalid or revoked");
+      const url = new URL(req.url);
+      return await fn({
+        req,
+        params,
+        ctx,
+        actor,
+        ip: clientIp(req),
+        sessionSecret,
+        async body(schema) {
+          const parsed = schema.safeParse(await readJson(req));
+          if (!parsed.success) throw fromZodError(parsed.error);
+          return parsed.data;
+        },
+        query(schema) {
+          const parsed = schema.safeParse(Object.fromEntries(url.searchParams));
+          if (!parsed.success) throw fromZodError(parsed.error);
+          return parsed.data;
+        },
+      });
+    } catch (e) {
+      if (isDomainError(e)) return errorResponse(e);
+      log.error({ err: e, url: req.url, method: req.method }, "unhandled error in API route");
+      return errorResponse(new DomainError("INTERNAL", "Something went wrong on our side"));
+    }
+  };
+}

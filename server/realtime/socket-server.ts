@@ -1,0 +1,107 @@
+// Socket.IO on the app's own port. `board:join {slug, afterSeq}` replays the log after afterSeq, then adds
+// the socket to the board's room. The last replay check and the room join happen in one synchronous step,
+// so no event can fall between replay and live delivery, and none is sent twice: exactly once per join.
+import type { Server, Socket } from "socket.io";
+import { parse as parseCookie } from "cookie";
+import type { Actor, ServiceContext } from "../services/context";
+import { authenticate } from "../services/authenticate";
+import { loadReadableBoard } from "../services/access";
+import { readEvents } from "../services/event-log";
+import { isDomainError } from "../domain/errors";
+import { SESSION_COOKIE } from "../http/cookies";
+import type { BoardStreams } from "./board-streams";
+import { PROTOCOL_VERSION, RT, joinPayloadSchema, type JoinAck } from "./contract";
+import { log } from "../log";
+
+interface SocketData {
+  actor: Actor | null;
+  /** Bumped on every join of a board, so an older join still replaying stops instead of double-joining. */
+  joins: Map<string, number>;
+}
+
+const REPLAY_PAGE = 1000;
+
+export function attachSocketHandlers(io: Server, ctx: ServiceContext, streams: BoardStreams) {
+  io.use(async (socket, next) => {
+    const data = socket.data as SocketData;
+    data.joins = new Map();
+    try {
+      const cookies = parseCookie(socket.handshake.headers.cookie ?? "");
+      const auth = socket.handshake.auth as { token?: unknown } | undefined;
+      data.actor = await authenticate(ctx, {
+        sessionSecret: cookies[SESSION_COOKIE] ?? null,
+        bearerToken: typeof auth?.token === "string" ? auth.token : null,
+      });
+    } catch (err) {
+      log.warn({ err }, "socket authentication failed");
+      data.actor = null;
+    }
+    next();
+  });
+
+  io.on("connection", (socket: Socket) => {
+    socket.on(RT.JOIN, async (payload: unknown, maybeAck: unknown) => {
+      const ack = typeof maybeAck === "function" ? (maybeAck as (a: JoinAck) => void) : () => {};
+      try {
+        ack(await join(socket, payload));
+      } catch (err) {
+        if (isDomainError(err)) return ack({ ok: false, error: { code: err.code, message: err.message } });
+        log.error({ err }, "board:join failed");
+        ack({ ok: false, error: { code: "INTERNAL", message: "Could not join the board" } });
+      }
+    });
+    socket.on(RT.LEAVE, (payload: unknown) => {
+      const slug = (payload as { slug?: unknown } | null)?.slug;
+      for (const [boardId, _] of (socket.data as SocketData).joins) {
+        const s = streams.get(boardId);
+        if (s && s.slug === slug) {
+          (socket.data as SocketData).joins.delete(boardId);
+          void socket.leave(streams.room(boardId));
+          sendPresence(boardId);
+        }
+      }
+    });
+    socket.on("disconnecting", () => {
+      for (const boardId of (socket.data as SocketData).joins.keys()) setImmediate(() => sendPresence(boardId));
+    });
+  });
+
+  function sendPresence(boardId: string) {
+    const s = streams.get(boardId);
+    if (!s) return;
+    const room = streams.room(boardId);
+    const viewers = io.sockets.adapter.rooms.get(room)?.size ?? 0;
+    io.to(room).emit(RT.PRESENCE, { board: s.slug, viewers });
+  }
+
+  async function join(socket: Socket, payload: unknown): Promise<JoinAck> {
+    const parsed = joinPayloadSchema.safeParse(payload);
+    if (!parsed.success) {
+      return { ok: false, error: { code: "VALIDATION_FAILED", message: "board:join needs {slug, afterSeq?}" } };
+    }
+    const data = socket.data as SocketData;
+    const { board } = await loadReadableBoard(ctx.prisma, parsed.data.slug, data.actor);
+    const stream = await streams.ensure(board);
+    const room = streams.room(board.id);
+    const generation = (data.joins.get(board.id) ?? 0) + 1;
+    data.joins.set(board.id, generation);
+    await socket.leave(room);
+
+    let cursor = Math.min(parsed.data.afterSeq ?? stream.lastSeq, stream.lastSeq);
+    let replayed = 0;
+    while (cursor < stream.lastSeq) {
+      const events = await readEvents(ctx.prisma, board, cursor, REPLAY_PAGE, stream.lastSeq);
+      if (data.joins.get(board.id) !== generation || socket.disconnected) {
+        return { ok: false, error: { code: "SUPERSEDED", message: "A newer join of this board replaced this one" } };
+      }
+      if (events.length === 0) break;
+      for (const e of events) socket.emit(RT.EVENT, e);
+      cursor = events[events.length - 1]!.seq;
+      replayed += events.length;
+    }
+    // No await between the loop's last check and this join: nothing can be broadcast in between.
+    void socket.join(room);
+    setImmediate(() => sendPresence(board.id));
+    return { ok: true, protocol: PROTOCOL_VERSION, board: board.slug, lastSeq: cursor, replayed };
+  }
+}

@@ -1,0 +1,71 @@
+// Who may see and do what on a board: loads the viewer's memberships and applies the pure permission rules.
+import { DomainError } from "../domain/errors";
+import { canReadBoard, canWriteBoard, type Viewer } from "../domain/permissions";
+import type { Actor, ServiceContext, Tx } from "./context";
+
+type Db = ServiceContext["prisma"] | Tx;
+
+export interface BoardRef {
+  id: string;
+  slug: string;
+  name: string;
+  visibility: "public" | "members";
+}
+
+export async function viewerFor(db: Db, actor: Actor | null, boardId: string): Promise<Viewer> {
+  if (!actor) return { userId: null, boardRole: null, orgIds: [] };
+  const [membership, orgs] = await Promise.all([
+    db.boardMember.findUnique({ where: { boardId_userId: { boardId, userId: actor.userId } }, select: { role: true } }),
+    db.organizationMember.findMany({ where: { userId: actor.userId }, select: { organizationId: true } }),
+  ]);
+  return { userId: actor.userId, boardRole: membership?.role ?? null, orgIds: orgs.map((o) => o.organizationId) };
+}
+
+/** A members-only board answers 404 to outsiders: its existence is not public either. */
+export async function loadReadableBoard(db: Db, slug: string, actor: Actor | null) {
+  const board = await db.board.findUnique({
+    where: { slug },
+    select: { id: true, slug: true, name: true, visibility: true, covenant: true, licence: true, lastSeq: true },
+  });
+  if (!board) throw new DomainError("NOT_FOUND", `No board "${slug}"`);
+  const viewer = await viewerFor(db, actor, board.id);
+  if (!canReadBoard(viewer, board)) throw new DomainError("NOT_FOUND", `No board "${slug}"`);
+  return { board, viewer };
+}
+
+export function requireActor(actor: Actor | null): Actor {
+  if (!actor) throw new DomainError("UNAUTHENTICATED", "Sign in (session cookie or Bearer token) to do this");
+  return actor;
+}
+
+export function requireBoardWriter(viewer: Viewer, board: { slug: string }) {
+  if (!canWriteBoard(viewer))
+    throw new DomainError("NOT_A_MEMBER", `Join the board "${board.slug}" (accepting its covenant) to do this`);
+}
+
+/** Loads a signal's board and the viewer's rights on it, hiding signals of boards the viewer cannot read. */
+export async function loadSignalAccess(db: Db, signalId: string, actor: Actor | null) {
+  const signal = await db.signal.findUnique({
+    where: { id: signalId },
+    select: {
+      id: true,
+      kind: true,
+      status: true,
+      ownerId: true,
+      quantity: true,
+      claimedQuantity: true,
+      board: { select: { id: true, slug: true, name: true, visibility: true } },
+    },
+  });
+  if (!signal) throw new DomainError("NOT_FOUND", "No such signal");
+  const viewer = await viewerFor(db, actor, signal.board.id);
+  if (!canReadBoard(viewer, signal.board)) throw new DomainError("NOT_FOUND", "No such signal");
+  return { signal, viewer };
+}
+
+export function requireOnBehalfOf(viewer: Viewer, orgId: string | undefined | null) {
+  if (orgId && !viewer.orgIds.includes(orgId))
+    throw new DomainError("FORBIDDEN", "You can act only on behalf of organizations you belong to", {
+      onBehalfOf: ["not one of your organizations"],
+    });
+}

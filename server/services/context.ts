@@ -1,0 +1,27 @@
+// What every use-case receives: the database, the clock, the tunables, and where committed events go.
+// Passed in (never imported as globals) so tests and benchmarks can run services against any database.
+import type { PrismaClient } from "../db/generated/client";
+import type { IntensityConfig } from "../domain/intensity";
+import type { BoardEventDto } from "../domain/dto";
+
+export interface EventSink {
+  /** Called after a transaction commits, with the events it appended, in sequence order. */
+  committed(boardId: string, events: BoardEventDto[]): void;
+}
+
+export interface ServiceContext {
+  prisma: PrismaClient;
+  now: () => Date;
+  intensity: IntensityConfig;
+  claimLapseHours: number;
+  sessionTtlDays: number;
+  events: EventSink;
+}
+
+/** The signed-in person a request acts for. */
+export interface Actor {
+  userId: string;
+  name: string;
+}
+
+export type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];

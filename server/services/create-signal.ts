@@ -1,0 +1,59 @@
+import { DomainError } from "../domain/errors";
+import type { SignalDto } from "../domain/dto";
+import type { CreateSignalInput } from "../domain/schemas";
+import type { Actor, ServiceContext } from "./context";
+import { loadReadableBoard, requireActor, requireBoardWriter, requireOnBehalfOf } from "./access";
+import { writeWithEvents } from "./event-log";
+import { loadSignalDto } from "./signal-view";
+
+const OFFERS = new Set(["capacity", "stock"]);
+
+/** Publishes a signal on a board (members only) and logs `signal.created`. */
+export async function createSignal(
+  ctx: ServiceContext,
+  actorOrNull: Actor | null,
+  slug: string,
+  input: CreateSignalInput,
+): Promise<SignalDto> {
+  const actor = requireActor(actorOrNull);
+  const { board, viewer } = await loadReadableBoard(ctx.prisma, slug, actor);
+  requireBoardWriter(viewer, board);
+  requireOnBehalfOf(viewer, input.onBehalfOf);
+  const spec = await ctx.prisma.resourceSpec.findUnique({
+    where: { id: input.resourceSpecId },
+    select: { id: true, name: true },
+  });
+  if (!spec)
+    throw new DomainError("VALIDATION_FAILED", "Unknown resource specification", {
+      resourceSpecId: ["no resource specification with this id"],
+    });
+  const now = ctx.now();
+  const title = input.title ?? `${input.kind === "need" || input.kind === "order" ? "Needed" : "Offered"}: ${spec.name}`;
+  return writeWithEvents(ctx, board.id, async (tx, emit) => {
+    const row = await tx.signal.create({
+      data: {
+        boardId: board.id,
+        kind: input.kind,
+        resourceSpecId: spec.id,
+        title,
+        note: input.note ?? null,
+        quantity: input.quantity,
+        ownerId: actor.userId,
+        onBehalfOfId: input.onBehalfOf ?? null,
+        locationName: input.location?.name ?? null,
+        lat: input.location?.lat ?? null,
+        lng: input.location?.lng ?? null,
+        // Offers have an availability window rather than a due date; requests the reverse.
+        dueAt: OFFERS.has(input.kind) ? null : (input.dueAt ?? null),
+        availableFrom: OFFERS.has(input.kind) ? (input.availableFrom ?? null) : null,
+        availableUntil: OFFERS.has(input.kind) ? (input.availableUntil ?? null) : null,
+        refreshedAt: now,
+        createdAt: now,
+      },
+      select: { id: true },
+    });
+    const signal = (await loadSignalDto(tx, row.id, ctx))!;
+    await emit({ boardSlug: board.slug, type: "signal.created", actor, signalId: row.id, data: { signal } });
+    return signal;
+  });
+}

@@ -1,0 +1,71 @@
+import type { ClaimDto, SignalDto } from "../domain/dto";
+import { DomainError } from "../domain/errors";
+import { addQty, subQty } from "../domain/quantity";
+import { deriveSignalStatus } from "../domain/signal-rules";
+import { transitionClaim as applyTransition, type ClaimStatus } from "../domain/claim-lifecycle";
+import type { TransitionClaimInput } from "../domain/schemas";
+import type { Actor, ServiceContext, Tx } from "./context";
+import { loadSignalAccess, requireActor } from "./access";
+import { writeWithEvents } from "./event-log";
+import { lockSignal } from "./lock-signal";
+import { loadClaimDto, loadSignalDto } from "./signal-view";
+
+export async function lockClaim(tx: Tx, id: string) {
+  const rows = await tx.$queryRaw<Array<{ status: ClaimStatus; quantity: unknown; claimerId: string; signalId: string }>>`
+    SELECT status::text AS status, quantity, "claimerId"::text AS "claimerId", "signalId"::text AS "signalId"
+      FROM claims WHERE id = ${id}::uuid FOR UPDATE`;
+  const r = rows[0];
+  if (!r) throw new DomainError("NOT_FOUND", "No such claim");
+  return { ...r, quantity: Number(r.quantity) };
+}
+
+/** Moves a claim along its lifecycle; released quantity goes back to the signal, delivered is counted. */
+export async function transitionClaim(
+  ctx: ServiceContext,
+  actorOrNull: Actor | null,
+  claimId: string,
+  input: TransitionClaimInput,
+): Promise<{ claim: ClaimDto; signal: SignalDto }> {
+  const actor = requireActor(actorOrNull);
+  const found = await ctx.prisma.claim.findUnique({ where: { id: claimId }, select: { signalId: true } });
+  if (!found) throw new DomainError("NOT_FOUND", "No such claim");
+  const { signal: s } = await loadSignalAccess(ctx.prisma, found.signalId, actor);
+  const now = ctx.now();
+  return writeWithEvents(ctx, s.board.id, async (tx, emit) => {
+    // Lock order signal -> claim -> board everywhere, so concurrent writers cannot deadlock.
+    const signal = await lockSignal(tx, s.id);
+    const claim = await lockClaim(tx, claimId);
+    const from = claim.status;
+    const r = applyTransition({
+      kind: signal.kind,
+      claim,
+      signalOwnerId: signal.ownerId,
+      actorId: actor.userId,
+      to: input.to,
+      quantity: input.quantity,
+    });
+    await tx.claim.update({
+      where: { id: claimId },
+      data: { status: r.status, quantity: r.quantity, lastProgressAt: now },
+    });
+    const claimedQuantity = subQty(signal.claimedQuantity, r.returned);
+    const deliveredQuantity = addQty(signal.deliveredQuantity, r.delivered);
+    await tx.signal.update({
+      where: { id: s.id },
+      data: {
+        claimedQuantity,
+        deliveredQuantity,
+        status: deriveSignalStatus({ ...signal, claimedQuantity, deliveredQuantity }),
+      },
+    });
+    const [claimDto, signalDto] = await Promise.all([loadClaimDto(tx, claimId), loadSignalDto(tx, s.id, ctx)]);
+    await emit({
+      boardSlug: s.board.slug,
+      type: "claim.transitioned",
+      actor,
+      signalId: s.id,
+      data: { signal: signalDto!, claim: claimDto!, from, to: r.status, returned: r.returned },
+    });
+    return { claim: claimDto!, signal: signalDto! };
+  });
+}
