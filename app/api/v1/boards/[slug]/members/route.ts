@@ -1,0 +1,8 @@
+import { api, json } from "@/server/http/handler";
+import { joinBoard } from "@/server/services/boards";
+import { requireActor } from "@/server/services/access";
+
+/** Joining a board accepts its covenant. */
+export const POST = api<{ slug: string }>(async ({ ctx, actor, params }) =>
+  json(await joinBoard(ctx, requireActor(actor), params.slug), 201),
+);
