@@ -14,10 +14,12 @@ export interface BoardRef {
 
 export async function viewerFor(db: Db, actor: Actor | null, boardId: string): Promise<Viewer> {
   if (!actor) return { userId: null, boardRole: null, orgIds: [] };
-  const [membership, orgs] = await Promise.all([
-    db.boardMember.findUnique({ where: { boardId_userId: { boardId, userId: actor.userId } }, select: { role: true } }),
-    db.organizationMember.findMany({ where: { userId: actor.userId }, select: { organizationId: true } }),
-  ]);
+  // Sequential on purpose: `db` may be a transaction, whose single connection cannot overlap queries.
+  const membership = await db.boardMember.findUnique({
+    where: { boardId_userId: { boardId, userId: actor.userId } },
+    select: { role: true },
+  });
+  const orgs = await db.organizationMember.findMany({ where: { userId: actor.userId }, select: { organizationId: true } });
   return { userId: actor.userId, boardRole: membership?.role ?? null, orgIds: orgs.map((o) => o.organizationId) };
 }
 

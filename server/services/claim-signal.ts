@@ -47,7 +47,8 @@ export async function claimSignal(
       where: { id: signalId },
       data: { claimedQuantity, status: deriveSignalStatus({ ...locked, claimedQuantity }) },
     });
-    const [claim, signal] = await Promise.all([loadClaimDto(tx, row.id), loadSignalDto(tx, signalId, ctx)]);
+    const claim = await loadClaimDto(tx, row.id);
+    const signal = await loadSignalDto(tx, signalId, ctx);
     await emit({ boardSlug: s.board.slug, type: "claim.created", actor, signalId, data: { signal: signal!, claim: claim! } });
     return { claim: claim!, signal: signal! };
   });

@@ -79,7 +79,8 @@ export async function lapseQuietClaim(ctx: ServiceContext, claimId: string, forc
       where: { id: c.signalId },
       data: { claimedQuantity, status: deriveSignalStatus({ ...signal, claimedQuantity }) },
     });
-    const [claimDto, signalDto] = await Promise.all([loadClaimDto(tx, claimId), loadSignalDto(tx, c.signalId, ctx)]);
+    const claimDto = await loadClaimDto(tx, claimId);
+    const signalDto = await loadSignalDto(tx, c.signalId, ctx);
     await emit({
       boardSlug: board.slug,
       type: "claim.lapsed",

@@ -58,7 +58,8 @@ export async function transitionClaim(
         status: deriveSignalStatus({ ...signal, claimedQuantity, deliveredQuantity }),
       },
     });
-    const [claimDto, signalDto] = await Promise.all([loadClaimDto(tx, claimId), loadSignalDto(tx, s.id, ctx)]);
+    const claimDto = await loadClaimDto(tx, claimId);
+    const signalDto = await loadSignalDto(tx, s.id, ctx);
     await emit({
       boardSlug: s.board.slug,
       type: "claim.transitioned",
