@@ -43,7 +43,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
   const c = parsed.data;
   return {
     ...c,
-    dataDir: path.resolve(c.DATA_DIR),
+    // "memory://" keeps the embedded database in memory (tests); anything else is a folder.
+    dataDir: c.DATA_DIR.startsWith("memory://") ? c.DATA_DIR : path.resolve(c.DATA_DIR),
     databaseKind: c.DATABASE_URL ? ("postgres" as const) : ("pglite" as const),
   };
 }
