@@ -16,6 +16,8 @@ import { BoardStreams } from "./realtime/board-streams";
 import { attachSocketHandlers } from "./realtime/socket-server";
 import { setRuntime } from "./runtime";
 import { log } from "./log";
+import { CLIENT_IP_HEADER } from "./http/handler";
+import { answerEmptyErrorsAsJson } from "./http/json-errors";
 
 export interface RunningServer {
   port: number;
@@ -42,6 +44,10 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
   let handle: ((req: http.IncomingMessage, res: http.ServerResponse) => Promise<void>) | null = null;
   const httpServer = http.createServer((req, res) => {
     if (req.url?.startsWith("/socket.io/")) return; // Socket.IO answers these itself
+    // Rate limits key on the client's address: take it from the socket, never from what the client says.
+    const forwarded = config.TRUST_PROXY ? String(req.headers["x-forwarded-for"] ?? "").split(",")[0]?.trim() : "";
+    req.headers[CLIENT_IP_HEADER] = forwarded || req.socket.remoteAddress || "unknown";
+    if (req.url?.startsWith("/api/")) answerEmptyErrorsAsJson(res);
     if (!handle) {
       res.writeHead(503, { "content-type": "application/json", "retry-after": "1" });
       res.end(JSON.stringify({ error: { code: "STARTING", message: "The server is starting" } }));
@@ -61,6 +67,7 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
     intensity: { ...defaultIntensityConfig, halfLifeHours: config.SIGNAL_HALF_LIFE_HOURS },
     claimLapseHours: config.CLAIM_LAPSE_HOURS,
     sessionTtlDays: config.SESSION_TTL_DAYS,
+    signInAttemptsPerMinute: config.SIGNIN_ATTEMPTS_PER_MINUTE,
     events: streams,
   };
   setRuntime({ ctx, config });

@@ -27,6 +27,8 @@ const envSchema = z.object({
   SESSION_TTL_DAYS: z.coerce.number().positive().default(30),
   /** Failed sign-ins allowed per email+IP per minute before 429. */
   SIGNIN_ATTEMPTS_PER_MINUTE: z.coerce.number().int().positive().default(10),
+  /** Behind a reverse proxy: take the client address from X-Forwarded-For (otherwise it is ignored). */
+  TRUST_PROXY: bool.default(false),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   /** Serve the pre-built app (`next build`) instead of the dev server. */
   NEXT_DEV: bool.optional(),

@@ -38,6 +38,8 @@ export type ErrorCode =
   | "QUANTITY_BELOW_CLAIMED"
   /** Too many requests from this client; retry after a pause. */
   | "RATE_LIMITED"
+  /** The endpoint exists but does not support this HTTP method. */
+  | "METHOD_NOT_ALLOWED"
   /** The request body is larger than the server accepts. */
   | "PAYLOAD_TOO_LARGE"
   /** The request body is not `application/json`. */
@@ -63,6 +65,7 @@ export const errorStatus: Record<ErrorCode, number> = {
   SIGNAL_NOT_OPEN: 409,
   ALREADY_REINFORCED: 409,
   QUANTITY_BELOW_CLAIMED: 409,
+  METHOD_NOT_ALLOWED: 405,
   PAYLOAD_TOO_LARGE: 413,
   UNSUPPORTED_MEDIA_TYPE: 415,
   RATE_LIMITED: 429,

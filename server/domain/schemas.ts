@@ -23,9 +23,26 @@ export function optionalField<T extends z.ZodType>(schema: T) {
   return schema.nullish().transform((v) => v ?? undefined).optional();
 }
 
+// PostgreSQL cannot store U+0000 in text: refuse it here as bad input instead of failing at the database.
+const NO_NUL = /^[^\u0000]*$/;
+const noNul = { error: "Must not contain NUL characters" };
+
 /** A required, trimmed, non-empty string of at most `max` characters. */
 export const requiredText = (max: number) =>
-  z.string().trim().min(1, { error: "Must not be empty" }).max(max, { error: `Must be at most ${max} characters` });
+  z
+    .string()
+    .trim()
+    .min(1, { error: "Must not be empty" })
+    .max(max, { error: `Must be at most ${max} characters` })
+    .regex(NO_NUL, noNul);
+
+/** A search text from a query string: trimmed, bounded, no NUL; empty means "no filter". */
+export const searchText = z
+  .string()
+  .trim()
+  .max(200, { error: "Must be at most 200 characters" })
+  .regex(NO_NUL, noNul)
+  .transform((v) => (v === "" ? undefined : v));
 
 /** A trimmed string of at most `max` characters, where empty means "not given". */
 export const optionalText = (max: number) =>
@@ -34,6 +51,7 @@ export const optionalText = (max: number) =>
       .string()
       .trim()
       .max(max, { error: `Must be at most ${max} characters` })
+      .regex(NO_NUL, noNul)
       .transform((v) => (v === "" ? undefined : v)),
   );
 
@@ -49,7 +67,9 @@ export const uuidSchema = z.uuid({ error: "Must be a UUID" });
 /** ISO 8601 date-time with a timezone (Z or ±hh:mm), parsed to a Date; a bare local time is ambiguous. */
 export const isoDateSchema = z.iso
   .datetime({ offset: true, error: "Must be an ISO 8601 date-time with timezone, e.g. 2025-06-01T12:00:00Z" })
-  .transform((s) => new Date(s));
+  .transform((s) => new Date(s))
+  // Year 0 and beyond 9999 are valid ISO text but not storable (or sensible) dates here.
+  .refine((d) => d.getUTCFullYear() >= 1 && d.getUTCFullYear() <= 9999, { error: "Must be between years 1 and 9999" });
 
 export const quantitySchema = z
   .number({ error: "Must be a number" })
@@ -171,6 +191,7 @@ export const patchSignalSchema = z
       .string()
       .trim()
       .max(LIMITS.note, { error: `Must be at most ${LIMITS.note} characters` })
+      .regex(NO_NUL, noNul)
       .transform((v) => (v === "" ? null : v))
       .nullable()
       .optional(),

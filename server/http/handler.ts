@@ -51,15 +51,37 @@ function cookieValue(req: Request, name: string): string | null {
   return null;
 }
 
+/** Set by our HTTP server from the socket (or, with TRUST_PROXY, the proxy's header); never by a client. */
+export const CLIENT_IP_HEADER = "x-sb-client-ip";
+
 function clientIp(req: Request): string {
-  return req.headers.get("x-forwarded-for")?.split(",")[0]?.trim() || req.headers.get("x-real-ip") || "local";
+  return req.headers.get(CLIENT_IP_HEADER) ?? "unknown";
+}
+
+const tooLarge = () => new DomainError("PAYLOAD_TOO_LARGE", `Bodies are limited to ${MAX_BODY_BYTES} bytes`);
+
+/** Reads the body counting bytes as they arrive, so an oversized body is refused without buffering it. */
+async function readText(req: Request): Promise<string> {
+  if (Number(req.headers.get("content-length") ?? 0) > MAX_BODY_BYTES) throw tooLarge();
+  if (!req.body) return "";
+  const reader = req.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > MAX_BODY_BYTES) {
+      await reader.cancel().catch(() => {});
+      throw tooLarge();
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks).toString("utf8");
 }
 
 async function readJson(req: Request): Promise<unknown> {
-  const length = Number(req.headers.get("content-length") ?? 0);
-  if (length > MAX_BODY_BYTES) throw new DomainError("PAYLOAD_TOO_LARGE", `Bodies are limited to ${MAX_BODY_BYTES} bytes`);
-  const text = await req.text();
-  if (text.length > MAX_BODY_BYTES) throw new DomainError("PAYLOAD_TOO_LARGE", `Bodies are limited to ${MAX_BODY_BYTES} bytes`);
+  const text = await readText(req);
   if (text.trim() === "") return {};
   try {
     return JSON.parse(text);

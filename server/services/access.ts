@@ -5,6 +5,8 @@ import type { Actor, ServiceContext, Tx } from "./context";
 
 type Db = ServiceContext["prisma"] | Tx;
 
+const BOARD_SLUG = /^[a-z0-9-]{1,60}$/;
+
 export interface BoardRef {
   id: string;
   slug: string;
@@ -25,6 +27,8 @@ export async function viewerFor(db: Db, actor: Actor | null, boardId: string): P
 
 /** A members-only board answers 404 to outsiders: its existence is not public either. */
 export async function loadReadableBoard(db: Db, slug: string, actor: Actor | null) {
+  // A path segment that cannot be a slug names no board (and must not reach the database as is).
+  if (!BOARD_SLUG.test(slug)) throw new DomainError("NOT_FOUND", "No such board");
   const board = await db.board.findUnique({
     where: { slug },
     select: { id: true, slug: true, name: true, visibility: true, covenant: true, licence: true, lastSeq: true },

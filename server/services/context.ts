@@ -15,6 +15,8 @@ export interface ServiceContext {
   intensity: IntensityConfig;
   claimLapseHours: number;
   sessionTtlDays: number;
+  /** Failed sign-ins per email and address per minute before 429. */
+  signInAttemptsPerMinute: number;
   events: EventSink;
 }
 

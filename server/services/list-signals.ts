@@ -10,6 +10,7 @@ import type { Prisma } from "../db/generated/client";
 import type { Actor, ServiceContext } from "./context";
 import { loadReadableBoard } from "./access";
 import { loadSignalDtos } from "./signal-view";
+import { likeLiteral } from "../db/like";
 
 const DEFAULT_STATUSES = ["open", "claimed"] as const;
 
@@ -29,16 +30,17 @@ export async function listSignals(
   const { board } = await loadReadableBoard(ctx.prisma, slug, actor);
   const offset = decodeCursor(query.cursor);
   const near: LatLng | null = query.near ?? null;
+  const q = query.q ? likeLiteral(query.q) : undefined;
   const where: Prisma.SignalWhereInput = {
     boardId: board.id,
     status: { in: query.status ?? [...DEFAULT_STATUSES] },
     ...(query.kind && { kind: { in: query.kind } }),
     ...(query.resourceSpecId && { resourceSpecId: query.resourceSpecId }),
-    ...(query.q && {
+    ...(q && {
       OR: [
-        { title: { contains: query.q, mode: "insensitive" } },
-        { note: { contains: query.q, mode: "insensitive" } },
-        { resourceSpec: { name: { contains: query.q, mode: "insensitive" } } },
+        { title: { contains: q, mode: "insensitive" } },
+        { note: { contains: q, mode: "insensitive" } },
+        { resourceSpec: { name: { contains: q, mode: "insensitive" } } },
       ],
     }),
   };

@@ -1,10 +1,12 @@
 import type { ResourceSpecDto } from "../domain/dto";
 import type { ResourceSpecInput } from "../domain/schemas";
 import type { Actor, ServiceContext } from "./context";
+import { likeLiteral } from "../db/like";
 
 const select = { id: true, name: true, unit: true, category: true, designUrl: true, licence: true } as const;
 
-export async function listResourceSpecs(ctx: ServiceContext, q: string | undefined): Promise<ResourceSpecDto[]> {
+export async function listResourceSpecs(ctx: ServiceContext, search: string | undefined): Promise<ResourceSpecDto[]> {
+  const q = search ? likeLiteral(search) : undefined;
   return ctx.prisma.resourceSpec.findMany({
     where: q
       ? { OR: [{ name: { contains: q, mode: "insensitive" } }, { category: { contains: q, mode: "insensitive" } }] }

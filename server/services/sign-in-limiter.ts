@@ -3,35 +3,35 @@
 import { RateLimiterMemory } from "rate-limiter-flexible";
 import { DomainError } from "../domain/errors";
 
-const KEY = Symbol.for("stigmergy.signInLimiter");
-type G = typeof globalThis & { [KEY]?: RateLimiterMemory };
+const KEY = Symbol.for("stigmergy.signInLimiters");
+type G = typeof globalThis & { [KEY]?: Map<number, RateLimiterMemory> };
 
-function limiter(): RateLimiterMemory {
+/** One limiter per configured allowance, shared by every copy of this module in the process. */
+function limiter(points: number): RateLimiterMemory {
   const g = globalThis as G;
-  g[KEY] ??= new RateLimiterMemory({
-    points: Number(process.env.SIGNIN_ATTEMPTS_PER_MINUTE ?? 10),
-    duration: 60,
-  });
-  return g[KEY];
+  g[KEY] ??= new Map();
+  let l = g[KEY].get(points);
+  if (!l) g[KEY].set(points, (l = new RateLimiterMemory({ points, duration: 60 })));
+  return l;
 }
 
 function key(email: string, ip: string) {
   return `${email.toLowerCase()}|${ip}`;
 }
 
-export async function assertNotLimited(email: string, ip: string) {
-  const res = await limiter().get(key(email, ip));
-  if (res && res.consumedPoints >= limiter().points) {
+export async function assertNotLimited(points: number, email: string, ip: string) {
+  const res = await limiter(points).get(key(email, ip));
+  if (res && res.consumedPoints >= points) {
     throw new DomainError("RATE_LIMITED", "Too many failed sign-ins; try again in a minute", undefined, {
-      retryAfterSeconds: Math.ceil(res.msBeforeNext / 1000),
+      retryAfterSeconds: Math.max(1, Math.ceil(res.msBeforeNext / 1000)),
     });
   }
 }
 
-export async function recordFailure(email: string, ip: string) {
-  await limiter().penalty(key(email, ip), 1);
+export async function recordFailure(points: number, email: string, ip: string) {
+  await limiter(points).penalty(key(email, ip), 1);
 }
 
-export async function recordSuccess(email: string, ip: string) {
-  await limiter().delete(key(email, ip));
+export async function recordSuccess(points: number, email: string, ip: string) {
+  await limiter(points).delete(key(email, ip));
 }

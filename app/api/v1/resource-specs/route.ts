@@ -1,12 +1,12 @@
 import { z } from "zod";
 import { api, json } from "@/server/http/handler";
-import { resourceSpecSchema } from "@/server/domain/schemas";
+import { resourceSpecSchema, searchText } from "@/server/domain/schemas";
 import { createResourceSpec, listResourceSpecs } from "@/server/services/resource-specs";
 import { requireActor } from "@/server/services/access";
 
-const searchSchema = z.object({ q: z.string().trim().max(200).optional() });
+const searchSchema = z.object({ q: searchText.optional() });
 
-export const GET = api(async ({ ctx, query }) => json({ items: await listResourceSpecs(ctx, query(searchSchema).q || undefined) }));
+export const GET = api(async ({ ctx, query }) => json({ items: await listResourceSpecs(ctx, query(searchSchema).q) }));
 
 export const POST = api(async ({ ctx, actor, body }) => {
   const a = requireActor(actor);
