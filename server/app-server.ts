@@ -72,10 +72,17 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
   };
   setRuntime({ ctx, config });
   attachSocketHandlers(io, ctx, streams);
-  const unlisten = await db.listen(EVENTS_CHANNEL, (payload) => streams.notified(payload));
+  const unlisten = await db.listen(
+    EVENTS_CHANNEL,
+    (payload) => streams.notified(payload),
+    () => streams.resync(),
+  );
 
-  if (config.SEED_DEMO) await seedDemoIfEmpty(ctx);
-  await ensureCommonsBoard(ctx);
+  // Several instances may start together on one PostgreSQL: seed and set up exactly once.
+  await db.exclusively(async () => {
+    if (config.SEED_DEMO) await seedDemoIfEmpty(ctx);
+    await ensureCommonsBoard(ctx);
+  });
 
   await new Promise<void>((resolve, reject) => {
     httpServer.once("error", reject);

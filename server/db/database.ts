@@ -7,7 +7,7 @@ import { PGlite } from "@electric-sql/pglite";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
-import lockfile from "proper-lockfile";
+import { lockDataDir } from "./data-dir-lock";
 import { PrismaClient } from "./generated/client";
 import { applyMigrations, pgRunner, pgliteRunner } from "./apply-migrations";
 import { log } from "../log";
@@ -17,8 +17,17 @@ export type Prisma = PrismaClient;
 export interface Database {
   kind: "pglite" | "postgres";
   prisma: PrismaClient;
-  /** Calls `onNotify(payload)` for every NOTIFY on `channel` from any process (PostgreSQL only). */
-  listen(channel: string, onNotify: (payload: string) => void): Promise<() => Promise<void>>;
+  /**
+   * Calls `onNotify(payload)` for every NOTIFY on `channel` from any process. After a lost connection
+   * is re-established, `onResubscribed` runs: notifications sent meanwhile are gone, so catch up.
+   */
+  listen(
+    channel: string,
+    onNotify: (payload: string) => void,
+    onResubscribed?: () => void,
+  ): Promise<() => Promise<void>>;
+  /** Runs `fn` while holding a database-wide lock, so start-up work runs once across instances. */
+  exclusively<T>(fn: () => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }
 
@@ -34,6 +43,7 @@ const defaultMigrationsDir = path.resolve(process.cwd(), "prisma/migrations");
 // Transactions wait for a connection under load (30+ racing claimers on a pool of 10) rather than fail.
 const transactionOptions = { maxWait: 20_000, timeout: 30_000 };
 const MIGRATION_LOCK_KEY = 7_312_001;
+const STARTUP_LOCK_KEY = 7_312_002;
 
 export async function openDatabase(opts: OpenOptions): Promise<Database> {
   return opts.databaseUrl ? openPostgres(opts.databaseUrl, opts) : openPglite(opts);
@@ -41,17 +51,22 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
 
 async function openPglite(opts: OpenOptions): Promise<Database> {
   const inMemory = opts.dataDir.startsWith("memory://");
-  let release: (() => Promise<void>) | undefined;
+  let release: (() => void) | undefined;
   if (!inMemory) {
-    await mkdir(opts.dataDir, { recursive: true });
-    release = await lockDataDir(opts.dataDir);
+    await mkdir(path.dirname(opts.dataDir), { recursive: true });
+    release = lockDataDir(opts.dataDir);
   }
   const pglite = new PGlite(inMemory ? undefined : opts.dataDir);
-  await pglite.waitReady;
-  const { applied } = await applyMigrations(pgliteRunner(pglite), opts.migrationsDir ?? defaultMigrationsDir, (m) =>
-    log.info(m),
-  );
-  if (applied.length) log.info({ applied }, "migrations applied");
+  try {
+    await pglite.waitReady;
+    const dir = opts.migrationsDir ?? defaultMigrationsDir;
+    const { applied } = await applyMigrations(pgliteRunner(pglite), dir, (m) => log.info(m));
+    if (applied.length) log.info({ applied }, "migrations applied");
+  } catch (err) {
+    await pglite.close().catch(() => {});
+    release?.();
+    throw err;
+  }
   const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite), transactionOptions });
   return {
     kind: "pglite",
@@ -61,59 +76,118 @@ async function openPglite(opts: OpenOptions): Promise<Database> {
       const unsub = await pglite.listen(channel, onNotify);
       return async () => unsub();
     },
+    // One process owns the embedded database: nothing else can run start-up work concurrently.
+    exclusively: (fn) => fn(),
     async close() {
       await prisma.$disconnect();
       await pglite.close();
-      await release?.();
+      release?.();
     },
   };
-}
-
-async function lockDataDir(dataDir: string) {
-  try {
-    // The lock is refreshed every 5 s; one older than 15 s was left by a crashed process and is taken over.
-    return await lockfile.lock(dataDir, {
-      lockfilePath: `${dataDir}.lock`,
-      stale: 15_000,
-      update: 5_000,
-      retries: { retries: 20, minTimeout: 250, maxTimeout: 1_000 },
-      onCompromised: (err) => log.error({ err }, "data directory lock compromised"),
-    });
-  } catch (err) {
-    throw new Error(
-      `The data directory ${dataDir} is in use by another process (lock ${dataDir}.lock). ` +
-        `PGlite allows one process per directory: stop the other one, or use DATABASE_URL for several instances.`,
-      { cause: err },
-    );
-  }
 }
 
 async function openPostgres(url: string, opts: OpenOptions): Promise<Database> {
   await migratePostgres(url, opts.migrationsDir ?? defaultMigrationsDir);
   const pool = new pg.Pool({ connectionString: url, max: opts.poolSize ?? 10 });
+  // Idle pooled connections can be cut by the server (restart, failover): log it, the pool replaces them.
+  pool.on("error", (err) => log.warn({ error: err.message }, "idle database connection lost"));
   const prisma = new PrismaClient({ adapter: new PrismaPg(pool), transactionOptions });
-  const listeners: pg.Client[] = [];
+  const stops: Array<() => Promise<void>> = [];
   return {
     kind: "postgres",
     prisma,
-    async listen(channel, onNotify) {
-      // A dedicated connection: LISTEN is per session, so it cannot come from the pool.
+    async listen(channel, onNotify, onResubscribed) {
+      const l = new Listener(url, channel, onNotify, onResubscribed);
+      await l.start();
+      stops.push(() => l.stop());
+      return () => l.stop();
+    },
+    async exclusively(fn) {
       const client = new pg.Client({ connectionString: url });
       await client.connect();
-      client.on("notification", (n) => n.channel === channel && onNotify(n.payload ?? ""));
-      client.on("error", (err) => log.error({ err }, "listen connection failed"));
-      await client.query(`LISTEN ${pg.escapeIdentifier(channel)}`);
-      listeners.push(client);
-      return async () => {
+      try {
+        await client.query("SELECT pg_advisory_lock($1)", [STARTUP_LOCK_KEY]);
+        return await fn();
+      } finally {
+        await client.query("SELECT pg_advisory_unlock($1)", [STARTUP_LOCK_KEY]).catch(() => {});
         await client.end().catch(() => {});
-      };
+      }
     },
     async close() {
-      await Promise.all(listeners.map((c) => c.end().catch(() => {})));
+      await Promise.all(stops.map((stop) => stop()));
       await prisma.$disconnect();
       await pool.end().catch(() => {});
     },
   };
+}
+
+/**
+ * LISTEN on a dedicated connection (LISTEN is per session, so not from the pool). If the connection
+ * drops, it reconnects with backoff and tells the caller to catch up on what it missed.
+ */
+class Listener {
+  private client: pg.Client | null = null;
+  private stopped = false;
+  private retryMs = 250;
+
+  constructor(
+    private url: string,
+    private channel: string,
+    private onNotify: (payload: string) => void,
+    private onResubscribed?: () => void,
+  ) {}
+
+  async start() {
+    const client = new pg.Client({ connectionString: this.url });
+    client.on("notification", (n) => n.channel === this.channel && this.onNotify(n.payload ?? ""));
+    client.on("error", (err) => {
+      log.warn({ error: err.message }, "listen connection lost; reconnecting");
+      this.reconnectSoon();
+    });
+    client.on("end", () => this.reconnectSoon());
+    try {
+      await client.connect();
+      await client.query(`LISTEN ${pg.escapeIdentifier(this.channel)}`);
+    } catch (err) {
+      client.removeAllListeners();
+      client.on("error", () => {});
+      await client.end().catch(() => {});
+      throw err;
+    }
+    this.client = client;
+    this.retryMs = 250;
+  }
+
+  private reconnecting = false;
+  private reconnectSoon() {
+    if (this.stopped || this.reconnecting) return;
+    this.reconnecting = true;
+    const old = this.client;
+    this.client = null;
+    old?.removeAllListeners("end");
+    void old?.end().catch(() => {});
+    setTimeout(async () => {
+      this.reconnecting = false;
+      if (this.stopped) return;
+      try {
+        await this.start();
+        log.info("listen connection re-established");
+        this.onResubscribed?.();
+      } catch (err) {
+        log.warn({ error: (err as Error).message }, "listen reconnect failed");
+        this.retryMs = Math.min(this.retryMs * 2, 10_000);
+        this.reconnectSoon();
+      }
+    }, this.retryMs).unref();
+  }
+
+  async stop() {
+    this.stopped = true;
+    const c = this.client;
+    this.client = null;
+    c?.removeAllListeners("end");
+    await c?.end().catch(() => {});
+  }
 }
 
 /** Several instances may start at once: an advisory lock lets exactly one apply each migration. */

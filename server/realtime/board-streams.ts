@@ -71,6 +71,11 @@ export class BoardStreams implements EventSink {
     if (seq > s.lastSeq && !s.pending.has(seq)) void this.fetch(s);
   }
 
+  /** After a lost LISTEN connection: notifications sent meanwhile are gone, so read every stream's tail. */
+  resync() {
+    for (const s of this.streams.values()) void this.fetch(s);
+  }
+
   private drain(s: Stream) {
     const room = this.io.to(this.room(s.id));
     for (let next = s.pending.get(s.lastSeq + 1); next; next = s.pending.get(s.lastSeq + 1)) {

@@ -4,10 +4,10 @@ export const COMMONS_SLUG = "commons";
 
 /** The public commons board exists on every installation, demo data or not. */
 export async function ensureCommonsBoard(ctx: ServiceContext) {
-  await ctx.prisma.board.upsert({
-    where: { slug: COMMONS_SLUG },
-    update: {},
-    create: {
+  // INSERT … ON CONFLICT DO NOTHING: safe when several instances start at once.
+  await ctx.prisma.board.createMany({
+    skipDuplicates: true,
+    data: {
       slug: COMMONS_SLUG,
       name: "Commons board",
       licence: "CC-BY-SA-4.0",

@@ -18,6 +18,21 @@ export async function sweep(ctx: ServiceContext): Promise<{ expired: number; lap
   let expired = 0;
   let lapsed = 0;
 
+  // Lapses first: a lapse can reopen a fully claimed signal that has meanwhile evaporated, and that
+  // signal must then expire in the same run, so one run always leaves the board settled.
+  const lapseBefore = new Date(now.getTime() - ctx.claimLapseHours * HOUR);
+  const quiet = await ctx.prisma.claim.findMany({
+    where: {
+      status: { in: ["claimed", "in_progress"] },
+      lastProgressAt: { lt: lapseBefore },
+      // A claim promised for later is not quiet until its promised date has passed too.
+      OR: [{ promisedAt: null }, { promisedAt: { lt: lapseBefore } }],
+    },
+    select: { id: true },
+    take: 500,
+  });
+  for (const c of quiet) if (await lapseQuietClaim(ctx, c.id)) lapsed++;
+
   const evaporatedBefore = new Date(now.getTime() - hoursUntilEvaporation(ctx.intensity) * HOUR);
   const stale = await ctx.prisma.signal.findMany({
     where: { status: "open", refreshedAt: { lt: evaporatedBefore } },
@@ -41,18 +56,6 @@ export async function sweep(ctx: ServiceContext): Promise<{ expired: number; lap
     if (done) expired++;
   }
 
-  const lapseBefore = new Date(now.getTime() - ctx.claimLapseHours * HOUR);
-  const quiet = await ctx.prisma.claim.findMany({
-    where: {
-      status: { in: ["claimed", "in_progress"] },
-      lastProgressAt: { lt: lapseBefore },
-      // A claim promised for later is not quiet until its promised date has passed too.
-      OR: [{ promisedAt: null }, { promisedAt: { lt: lapseBefore } }],
-    },
-    select: { id: true },
-    take: 500,
-  });
-  for (const c of quiet) if (await lapseQuietClaim(ctx, c.id)) lapsed++;
   return { expired, lapsed };
 }
 
