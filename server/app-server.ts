@@ -124,8 +124,11 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
     async close() {
       if (timer) clearInterval(timer);
       await unlisten();
-      await new Promise<void>((resolve) => io.close(() => resolve()));
-      httpServer.closeAllConnections?.();
+      // io.close() disconnects every socket and closes the HTTP server, which then waits for open
+      // keep-alive connections: end those at once instead of after the browser's idle timeout.
+      const closed = new Promise<void>((resolve) => io.close(() => resolve()));
+      httpServer.closeAllConnections();
+      await closed;
       await db.close();
       setRuntime(undefined);
     },

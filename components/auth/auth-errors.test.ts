@@ -1,0 +1,12 @@
+import { describe, expect, it } from "vitest";
+import { ApiError } from "@/components/api/client";
+import { signInErrorText } from "./auth-errors";
+
+describe("signInErrorText", () => {
+  it("does not say which credential was wrong", () => {
+    expect(signInErrorText(new ApiError(401, "INVALID_CREDENTIALS", "Invalid email or password"))).toBe("Email or password is wrong");
+  });
+  it("asks to wait when rate limited", () => {
+    expect(signInErrorText(new ApiError(429, "RATE_LIMITED", "Slow down"))).toBe("Too many attempts, try again in a minute");
+  });
+});

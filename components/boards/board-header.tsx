@@ -1,0 +1,38 @@
+import { LiveStatus } from "@/components/realtime/live-status";
+import type { StreamState } from "@/components/realtime/board-streams";
+import { Badge } from "@/components/ui/badge";
+import type { BoardDto } from "@/server/domain/dto";
+
+export function BoardHeader({ board, stream }: { board: BoardDto; stream: StreamState }) {
+  return (
+    <header className="flex flex-col gap-3">
+      <div className="flex flex-wrap items-start justify-between gap-3">
+        <div className="min-w-0">
+          <h1 className="text-2xl font-semibold tracking-tight sm:text-3xl">{board.name}</h1>
+          <p className="mt-1 flex flex-wrap items-center gap-2 text-sm text-stone-600">
+            <span>
+              Licence: <span data-testid="board-licence">{board.licence}</span>
+            </span>
+            <span aria-hidden="true">·</span>
+            <span>
+              {board.memberCount} {board.memberCount === 1 ? "member" : "members"}
+            </span>
+            <Badge tone={board.visibility === "public" ? "green" : "amber"}>
+              {board.visibility === "public" ? "Public" : "Members only"}
+            </Badge>
+            {board.myRole ? <Badge tone="teal">{board.myRole === "steward" ? "You are a steward" : "You are a member"}</Badge> : null}
+          </p>
+        </div>
+        <LiveStatus state={stream} />
+      </div>
+      {board.covenant.trim() ? (
+        <details className="rounded-lg border border-stone-200 bg-white px-4 py-3 text-sm">
+          <summary className="font-medium text-stone-800">Covenant</summary>
+          <div className="mt-2 whitespace-pre-wrap text-stone-700" data-testid="board-covenant">
+            {board.covenant}
+          </div>
+        </details>
+      ) : null}
+    </header>
+  );
+}

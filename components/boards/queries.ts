@@ -1,0 +1,56 @@
+import { queryOptions, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { apiFetch } from "@/components/api/client";
+import type { BoardDto, BoardSummaryDto } from "@/server/domain/dto";
+
+export const boardsQuery = () =>
+  queryOptions({
+    queryKey: ["boards"] as const,
+    queryFn: ({ signal }) => apiFetch<{ items: BoardSummaryDto[] }>("/boards", { signal }).then((r) => r.items),
+  });
+
+export const boardQuery = (slug: string) =>
+  queryOptions({
+    queryKey: ["board", slug] as const,
+    queryFn: ({ signal }) => apiFetch<BoardDto>(`/boards/${encodeURIComponent(slug)}`, { signal }),
+  });
+
+export function useBoards() {
+  return useQuery(boardsQuery());
+}
+
+export function useBoard(slug: string) {
+  return useQuery(boardQuery(slug));
+}
+
+export interface CreateBoardBody {
+  slug: string;
+  name: string;
+  covenant?: string;
+  licence?: string;
+  visibility?: "public" | "members";
+}
+
+export function useCreateBoard() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: CreateBoardBody) => apiFetch<BoardSummaryDto>("/boards", { method: "POST", json: body }),
+    onSuccess: () => {
+      void qc.invalidateQueries({ queryKey: ["boards"] });
+      void qc.invalidateQueries({ queryKey: ["me"] });
+    },
+  });
+}
+
+/** Joining accepts the board's covenant; the viewer's role and the member count change. */
+export function useJoinBoard(slug: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: () => apiFetch<unknown>(`/boards/${encodeURIComponent(slug)}/members`, { method: "POST", json: {} }),
+    onSuccess: () => {
+      qc.setQueryData<BoardDto>(["board", slug], (b) => (b ? { ...b, myRole: b.myRole ?? "member", memberCount: b.memberCount + 1 } : b));
+      void qc.invalidateQueries({ queryKey: ["board", slug] });
+      void qc.invalidateQueries({ queryKey: ["me"] });
+      void qc.invalidateQueries({ queryKey: ["boards"] });
+    },
+  });
+}

@@ -1,0 +1,103 @@
+"use client";
+import { useState, type FormEvent } from "react";
+import { isApiError } from "@/components/api/client";
+import { errorMessage, fieldError, numberInput, validate, type FieldErrors } from "@/components/forms/form-errors";
+import { formatQuantity } from "@/components/format/numbers";
+import { dateInputToIso } from "@/components/format/time";
+import { ErrorText, Notice } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { TextAreaField, TextField } from "@/components/ui/field";
+import { SelectField } from "@/components/ui/select";
+import type { MeDto, SignalDto } from "@/server/domain/dto";
+import { createClaimSchema } from "@/server/domain/schemas";
+import { overClaimText } from "./claim-text";
+import { useCreateClaim, type NewClaimBody } from "./queries";
+
+export function ClaimForm({ signal, organizations }: { signal: SignalDto; organizations: MeDto["organizations"] }) {
+  const create = useCreateClaim(signal.id, signal.board.slug);
+  const [quantity, setQuantity] = useState(String(signal.remainingQuantity));
+  const [promised, setPromised] = useState("");
+  const [note, setNote] = useState("");
+  const [onBehalfOf, setOnBehalfOf] = useState("");
+  const [fields, setFields] = useState<FieldErrors>({});
+  const [error, setError] = useState<string | null>(null);
+  const [done, setDone] = useState<string | null>(null);
+
+  function onSubmit(e: FormEvent<HTMLFormElement>) {
+    e.preventDefault();
+    setError(null);
+    setDone(null);
+    const body: Record<string, unknown> = { quantity: numberInput(quantity) };
+    if (promised) body.promisedAt = dateInputToIso(promised, "end") ?? promised;
+    if (note.trim()) body.note = note.trim();
+    if (onBehalfOf) body.onBehalfOf = onBehalfOf;
+    const v = validate(createClaimSchema, body);
+    if (!v.ok) {
+      setFields(v.fields);
+      return;
+    }
+    setFields({});
+    create.mutate(body as unknown as NewClaimBody, {
+      onSuccess: (claim) => {
+        setDone(`You claimed ${formatQuantity(claim.quantity)} ${signal.unit}.`);
+        setQuantity(String(Math.max(0, (claim.signal?.remainingQuantity ?? signal.remainingQuantity - claim.quantity))));
+        setNote("");
+        setPromised("");
+      },
+      onError: (err) => {
+        if (isApiError(err) && err.code === "OVER_CLAIM") {
+          const remaining = err.detail("remaining");
+          setError(overClaimText(remaining, signal.unit));
+          if (typeof remaining === "number" && remaining > 0) setQuantity(String(remaining));
+          return;
+        }
+        setFields(isApiError(err) ? err.fields : {});
+        setError(errorMessage(err));
+      },
+    });
+  }
+
+  return (
+    <form className="flex flex-col gap-4" onSubmit={onSubmit} noValidate>
+      <div className="grid gap-3 sm:grid-cols-2">
+        <TextField
+          label="Quantity"
+          type="number"
+          inputMode="decimal"
+          min={0}
+          step="any"
+          required
+          hint={`${formatQuantity(signal.remainingQuantity)} ${signal.unit} still open.`}
+          value={quantity}
+          onChange={(e) => setQuantity(e.target.value)}
+          error={fieldError(fields, "quantity")}
+        />
+        <TextField
+          label="Promised by"
+          optional
+          type="date"
+          value={promised}
+          onChange={(e) => setPromised(e.target.value)}
+          error={fieldError(fields, "promisedAt")}
+        />
+      </div>
+      <TextAreaField label="Note" optional rows={2} value={note} onChange={(e) => setNote(e.target.value)} error={fieldError(fields, "note")} />
+      {organizations.length > 0 ? (
+        <SelectField
+          label="On behalf of"
+          value={onBehalfOf}
+          onChange={(e) => setOnBehalfOf(e.target.value)}
+          options={[{ value: "", label: "Just me" }, ...organizations.map((o) => ({ value: o.id, label: o.name }))]}
+          error={fieldError(fields, "onBehalfOf")}
+        />
+      ) : null}
+      <ErrorText>{error}</ErrorText>
+      <Notice>{done}</Notice>
+      <div>
+        <Button type="submit" pending={create.isPending}>
+          Claim
+        </Button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,22 @@
+"use client";
+// Gives the app one BoardStreams, wired to the shared socket and to this tab's query cache.
+import { useQueryClient } from "@tanstack/react-query";
+import { createContext, useContext, useState, type ReactNode } from "react";
+import { applyBoardEvent } from "./apply-event";
+import { BoardStreams } from "./board-streams";
+import { streamSocket } from "./socket";
+
+const StreamsContext = createContext<BoardStreams | null>(null);
+
+export function RealtimeProvider({ children }: { children: ReactNode }) {
+  const queryClient = useQueryClient();
+  // The socket itself is only opened when a page first watches a board (BoardStreams is lazy).
+  const [streams] = useState(() => new BoardStreams(() => streamSocket(), (e) => applyBoardEvent(queryClient, e)));
+  return <StreamsContext.Provider value={streams}>{children}</StreamsContext.Provider>;
+}
+
+export function useBoardStreams(): BoardStreams {
+  const streams = useContext(StreamsContext);
+  if (!streams) throw new Error("useBoardStreams must be used inside <RealtimeProvider>");
+  return streams;
+}

@@ -1,0 +1,229 @@
+"use client";
+import Link from "next/link";
+import { useId, useState, type FormEvent } from "react";
+import { isApiError } from "@/components/api/client";
+import { errorMessage, fieldError, validate, type FieldErrors } from "@/components/forms/form-errors";
+import { useResourceSpecs } from "@/components/resource-specs/queries";
+import { ErrorText, Notice } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { TextAreaField, TextField } from "@/components/ui/field";
+import { SelectField } from "@/components/ui/select";
+import type { MeDto, SignalDto, SignalKindDto } from "@/server/domain/dto";
+import { createSignalSchema } from "@/server/domain/schemas";
+import { KIND_LABEL, isRequestKind } from "./labels";
+import { NewResourceForm } from "./new-resource-form";
+import { useCreateSignal, type NewSignalBody } from "./queries";
+import { buildSignalBody, EMPTY_SIGNAL_FORM, type SignalFormValues } from "./signal-form-values";
+
+const KINDS: SignalKindDto[] = ["need", "capacity", "stock", "order"];
+const KIND_HINT: Record<SignalKindDto, string> = {
+  need: "Something you need made or given.",
+  capacity: "Production you can offer, per period.",
+  stock: "Things you have on hand to give.",
+  order: "A firm request with a due date.",
+};
+
+export function PostSignalForm({
+  slug,
+  organizations,
+  onDone,
+}: {
+  slug: string;
+  organizations: MeDto["organizations"];
+  onDone?: () => void;
+}) {
+  const formId = useId();
+  const specs = useResourceSpecs();
+  const create = useCreateSignal(slug);
+  const [v, setV] = useState<SignalFormValues>(EMPTY_SIGNAL_FORM);
+  const [newResource, setNewResource] = useState(false);
+  const [fields, setFields] = useState<FieldErrors>({});
+  const [error, setError] = useState<string | null>(null);
+  const [posted, setPosted] = useState<SignalDto | null>(null);
+  const set = (patch: Partial<SignalFormValues>) => setV((old) => ({ ...old, ...patch }));
+  const unit = specs.data?.find((s) => s.id === v.resourceSpecId)?.unit;
+
+  function chooseOrganization(id: string) {
+    const org = organizations.find((o) => o.id === id);
+    // An organization's place is the likely place of its signal; fill it in when the fields are empty.
+    if (org && org.lat !== null && org.lng !== null && !v.lat.trim() && !v.lng.trim()) {
+      set({ onBehalfOf: id, lat: String(org.lat), lng: String(org.lng), locationName: v.locationName || org.locationName || org.name });
+    } else set({ onBehalfOf: id });
+  }
+
+  function onSubmit(e: FormEvent<HTMLFormElement>) {
+    e.preventDefault();
+    setError(null);
+    setPosted(null);
+    const { body, fields: own } = buildSignalBody(v);
+    const checked = validate(createSignalSchema, body);
+    const all = { ...(checked.ok ? {} : checked.fields), ...own };
+    if (Object.keys(all).length > 0) {
+      setFields(all);
+      return;
+    }
+    setFields({});
+    create.mutate(body as unknown as NewSignalBody, {
+      onSuccess: (signal) => {
+        setPosted(signal);
+        setV((old) => ({ ...EMPTY_SIGNAL_FORM, kind: old.kind, onBehalfOf: old.onBehalfOf }));
+        onDone?.();
+      },
+      onError: (err) => {
+        setFields(isApiError(err) ? err.fields : {});
+        setError(errorMessage(err));
+      },
+    });
+  }
+
+  const f = (...keys: string[]) => fieldError(fields, ...keys);
+
+  return (
+    <div className="flex flex-col gap-4">
+      <div className="grid gap-3 sm:grid-cols-2">
+        <SelectField
+          form={formId}
+          label="Kind"
+          hint={KIND_HINT[v.kind]}
+          value={v.kind}
+          onChange={(e) => set({ kind: e.target.value as SignalKindDto })}
+          options={KINDS.map((k) => ({ value: k, label: KIND_LABEL[k] }))}
+          error={f("kind")}
+        />
+        <div className="flex flex-col gap-2">
+          <SelectField
+            form={formId}
+            label="Resource"
+            value={v.resourceSpecId}
+            onChange={(e) => set({ resourceSpecId: e.target.value })}
+            options={[
+              { value: "", label: specs.isPending ? "Loading…" : "Choose a resource" },
+              ...(specs.data ?? []).map((s) => ({ value: s.id, label: `${s.name} (${s.unit})` })),
+            ]}
+            error={f("resourceSpecId")}
+          />
+          <div>
+            <Button variant="ghost" size="sm" aria-expanded={newResource} onClick={() => setNewResource((o) => !o)}>
+              {newResource ? "Hide new resource" : "New resource"}
+            </Button>
+          </div>
+        </div>
+      </div>
+      {newResource ? (
+        <NewResourceForm
+          onCancel={() => setNewResource(false)}
+          onCreated={(spec) => {
+            set({ resourceSpecId: spec.id });
+            setNewResource(false);
+          }}
+        />
+      ) : null}
+      <form id={formId} className="flex flex-col gap-4" onSubmit={onSubmit} noValidate>
+        <div className="grid gap-3 sm:grid-cols-2">
+          <TextField
+            label="Quantity"
+            type="number"
+            inputMode="decimal"
+            min={0}
+            step="any"
+            required
+            hint={unit ? `In ${unit}.` : undefined}
+            value={v.quantity}
+            onChange={(e) => set({ quantity: e.target.value })}
+            error={f("quantity")}
+          />
+          <TextField
+            label="Title"
+            optional
+            hint="A short line people will scan; defaults to the resource's name."
+            value={v.title}
+            onChange={(e) => set({ title: e.target.value })}
+            error={f("title")}
+          />
+        </div>
+        <TextAreaField label="Note" optional value={v.note} onChange={(e) => set({ note: e.target.value })} error={f("note")} />
+        {isRequestKind(v.kind) ? (
+          <TextField
+            label="Due date"
+            optional
+            type="date"
+            className="sm:max-w-xs"
+            value={v.dueDate}
+            onChange={(e) => set({ dueDate: e.target.value })}
+            error={f("dueAt")}
+          />
+        ) : (
+          <div className="grid gap-3 sm:grid-cols-2">
+            <TextField
+              label="Available from"
+              optional
+              type="date"
+              value={v.availableFrom}
+              onChange={(e) => set({ availableFrom: e.target.value })}
+              error={f("availableFrom")}
+            />
+            <TextField
+              label="Available until"
+              optional
+              type="date"
+              value={v.availableUntil}
+              onChange={(e) => set({ availableUntil: e.target.value })}
+              error={f("availableUntil")}
+            />
+          </div>
+        )}
+        {organizations.length > 0 ? (
+          <SelectField
+            label="On behalf of"
+            value={v.onBehalfOf}
+            onChange={(e) => chooseOrganization(e.target.value)}
+            options={[{ value: "", label: "Just me" }, ...organizations.map((o) => ({ value: o.id, label: o.name }))]}
+            error={f("onBehalfOf")}
+          />
+        ) : null}
+        <fieldset className="flex flex-col gap-2">
+          <legend className="text-sm font-medium text-stone-800">
+            Location <span className="font-normal text-stone-500">(optional)</span>
+          </legend>
+          <div className="grid gap-3 sm:grid-cols-3">
+            <TextField
+              label="Location name"
+              value={v.locationName}
+              onChange={(e) => set({ locationName: e.target.value })}
+              error={f("location.name")}
+            />
+            <TextField
+              label="Latitude"
+              inputMode="decimal"
+              placeholder="52.52"
+              value={v.lat}
+              onChange={(e) => set({ lat: e.target.value })}
+              error={f("location.lat", "location")}
+            />
+            <TextField
+              label="Longitude"
+              inputMode="decimal"
+              placeholder="13.40"
+              value={v.lng}
+              onChange={(e) => set({ lng: e.target.value })}
+              error={f("location.lng")}
+            />
+          </div>
+        </fieldset>
+        <ErrorText>{error ?? f("_root")}</ErrorText>
+        <Notice>
+          {posted ? (
+            <>
+              Signal posted: <Link href={`/signals/${posted.id}`}>{posted.title}</Link>
+            </>
+          ) : null}
+        </Notice>
+        <div>
+          <Button type="submit" pending={create.isPending}>
+            Post signal
+          </Button>
+        </div>
+      </form>
+    </div>
+  );
+}

@@ -1,0 +1,110 @@
+"use client";
+import { useEffect, useId, useState } from "react";
+import { controlClass } from "@/components/ui/field";
+import { SelectField } from "@/components/ui/select";
+import type { MeDto, ResourceSpecDto } from "@/server/domain/dto";
+import type { KindFilter, SignalFilters, SortKey, StatusFilter } from "./filters";
+import { LocationPicker } from "./location-picker";
+
+const KIND_OPTIONS: Array<{ value: KindFilter; label: string }> = [
+  { value: "all", label: "All kinds" },
+  { value: "need", label: "Needs" },
+  { value: "capacity", label: "Capacity" },
+  { value: "stock", label: "Stock" },
+  { value: "order", label: "Orders" },
+];
+
+const STATUS_OPTIONS: Array<{ value: StatusFilter; label: string }> = [
+  { value: "active", label: "Open and claimed" },
+  { value: "open", label: "Open" },
+  { value: "claimed", label: "Fully claimed" },
+  { value: "fulfilled", label: "Fulfilled" },
+  { value: "withdrawn", label: "Withdrawn" },
+  { value: "expired", label: "Expired" },
+  { value: "all", label: "Any status" },
+];
+
+const SEARCH_DELAY_MS = 300;
+
+export function SignalFiltersForm({
+  filters,
+  onChange,
+  resourceSpecs,
+  organizations,
+}: {
+  filters: SignalFilters;
+  onChange: (f: SignalFilters) => void;
+  resourceSpecs: ResourceSpecDto[];
+  organizations: MeDto["organizations"];
+}) {
+  const id = useId();
+  const [q, setQ] = useState(filters.q);
+  const set = (patch: Partial<SignalFilters>) => onChange({ ...filters, ...patch });
+
+  // Search as the person types, but not on every keystroke.
+  useEffect(() => {
+    if (q === filters.q) return;
+    const t = setTimeout(() => onChange({ ...filters, q }), SEARCH_DELAY_MS);
+    return () => clearTimeout(t);
+  }, [q, filters, onChange]);
+
+  const sortOptions: Array<{ value: SortKey; label: string; disabled?: boolean }> = [
+    { value: "intensity", label: "Hottest first" },
+    { value: "due", label: "Due soonest" },
+    { value: "new", label: "Newest" },
+    { value: "distance", label: filters.near ? "Nearest" : "Nearest (set your location)", disabled: !filters.near },
+  ];
+
+  return (
+    <form
+      role="search"
+      aria-label="Filter signals"
+      className="flex flex-col gap-4 rounded-lg border border-stone-200 bg-white p-4 shadow-sm"
+      onSubmit={(e) => {
+        e.preventDefault();
+        onChange({ ...filters, q });
+      }}
+    >
+      <div className="grid grid-cols-2 gap-3 lg:grid-cols-4">
+        <SelectField label="Kind" value={filters.kind} onChange={(e) => set({ kind: e.target.value as KindFilter })} options={KIND_OPTIONS} />
+        <SelectField
+          label="Status"
+          value={filters.status}
+          onChange={(e) => set({ status: e.target.value as StatusFilter })}
+          options={STATUS_OPTIONS}
+        />
+        <SelectField
+          label="Resource"
+          value={filters.resourceSpecId}
+          onChange={(e) => set({ resourceSpecId: e.target.value })}
+          options={[{ value: "", label: "All resources" }, ...resourceSpecs.map((r) => ({ value: r.id, label: `${r.name} (${r.unit})` }))]}
+        />
+        <SelectField
+          label="Sort by"
+          value={filters.sort}
+          onChange={(e) => set({ sort: e.target.value as SortKey })}
+          options={sortOptions}
+        />
+      </div>
+      <div className="flex flex-col gap-1">
+        <label htmlFor={`${id}-q`} className="text-sm font-medium text-stone-800">
+          Search
+        </label>
+        <input
+          id={`${id}-q`}
+          type="search"
+          className={controlClass}
+          placeholder="Title, note or resource"
+          value={q}
+          onChange={(e) => setQ(e.target.value)}
+        />
+      </div>
+      <LocationPicker
+        value={filters.near}
+        organizations={organizations}
+        onChange={(near) => set({ near, sort: !near && filters.sort === "distance" ? "intensity" : filters.sort })}
+      />
+    </form>
+  );
+}
+
