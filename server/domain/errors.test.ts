@@ -21,6 +21,7 @@ describe("errorStatus", () => {
         "ALREADY_REINFORCED",
         "QUANTITY_BELOW_CLAIMED",
       ],
+      405: ["METHOD_NOT_ALLOWED"],
       413: ["PAYLOAD_TOO_LARGE"],
       415: ["UNSUPPORTED_MEDIA_TYPE"],
       429: ["RATE_LIMITED"],

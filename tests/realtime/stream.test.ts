@@ -149,8 +149,9 @@ describe.each(DB_KINDS)("realtime stream on %s", (kind) => {
       expect(a.ok).toBe(true);
       if (a.ok) expect(a.replayed).toBe(a.lastSeq);
     }
-    // Honesty check: at least one join really overlapped the writes (its replay ended mid-burst).
-    expect(settled.some((a) => a.ok && a.lastSeq > base && a.lastSeq < n)).toBe(true);
+    // Did at least one join really overlap the writes (its replay ended mid-burst)? Under heavy load the
+    // writes may all land before the joins; the caller then runs the race again on a fresh board.
+    const overlapped = settled.some((a) => a.ok && a.lastSeq > base && a.lastSeq < n);
 
     for (const c of [...(live ? [live] : []), ...joiners]) await c.waitForSeq(n);
     await sleep(300);
@@ -162,13 +163,20 @@ describe.each(DB_KINDS)("realtime stream on %s", (kind) => {
       expect(seqs(j.events)).toEqual(range(1, n));
       expect(j.events).toEqual(log.events);
     }
+    return overlapped;
+  }
+
+  /** Every attempt asserts exactly-once delivery; the race must have been exercised at least once. */
+  async function raceJoinsUntilOverlapped(watchedBefore: boolean) {
+    for (let attempt = 1; attempt <= 3; attempt++) if (await raceJoins(watchedBefore)) return;
+    expect.fail("in 3 attempts no join's replay ended while writes were still landing: the race was not exercised");
   }
 
   it("joins with afterSeq=0 while 50 writes race them: every client ends with 1..N once each, in order", () =>
-    raceJoins(true));
+    raceJoinsUntilOverlapped(true), 180_000);
 
   it("the same when the board's first-ever join (which opens its stream) lands in the middle of the writes", () =>
-    raceJoins(false));
+    raceJoinsUntilOverlapped(false), 180_000);
 
   it("answers NOT_FOUND for an unknown board, and the socket can still join a real one", async () => {
     const c = await connectClient(app.url);
