@@ -1,5 +1,6 @@
 // The JSON shapes of API v1 answers and realtime events, shared by the server (which builds them) and
 // the browser (which reads them). Types only: dates travel as ISO strings.
+import type { IntensityParts } from "./intensity";
 
 export type SignalKindDto = "need" | "capacity" | "stock" | "order";
 export type SignalStatusDto = "open" | "claimed" | "fulfilled" | "withdrawn" | "expired";
@@ -29,16 +30,8 @@ export interface ResourceSpecDto {
   licence: string | null;
 }
 
-export interface IntensityPartsDto {
-  unmet: number;
-  urgency: number;
-  reinforcement: number;
-  freshness: number;
-  hoursSinceRefresh: number;
-  hoursUntilDue: number | null;
-  weights: { unmet: number; urgency: number; reinforcement: number };
-  explanation: string;
-}
+/** The parts behind a signal's intensity, exactly as the domain computes them. */
+export type IntensityPartsDto = IntensityParts;
 
 export interface ClaimDto {
   id: string;

@@ -1,7 +1,6 @@
 import type { ClaimDto, SignalDto } from "../domain/dto";
 import type { Actor, ServiceContext } from "./context";
-import { loadSignalDtos } from "./signal-view";
-import { claimToDto } from "./signal-view";
+import { claimSelect, claimToDto, loadSignalDtos } from "./signal-view";
 
 /** The actor's claims, live ones first, each with its signal and the moves the actor can make. */
 export async function listMyClaims(
@@ -13,18 +12,7 @@ export async function listMyClaims(
     orderBy: { updatedAt: "desc" },
     take: 200,
     select: {
-      id: true,
-      signalId: true,
-      quantity: true,
-      status: true,
-      promisedAt: true,
-      note: true,
-      lastProgressAt: true,
-      createdAt: true,
-      updatedAt: true,
-      claimerId: true,
-      claimer: { select: { id: true, name: true } },
-      onBehalfOf: { select: { id: true, name: true, kind: true } },
+      ...claimSelect,
       signal: { select: { ownerId: true, kind: true } },
     },
   });

@@ -11,7 +11,7 @@ type Db = ServiceContext["prisma"] | Tx;
 /** Lists and events carry this many newest live claims; the signal's own page carries all of them. */
 export const CLAIMS_ON_CARDS = 20;
 
-const claimSelect = {
+export const claimSelect = {
   id: true,
   signalId: true,
   quantity: true,
