@@ -7,7 +7,8 @@ import { defineConfig, devices } from "@playwright/test";
 const port = Number(process.env.E2E_PORT ?? 3210);
 const chromium =
   process.env.CHROMIUM_PATH ?? ["/usr/bin/chromium", "/usr/bin/chromium-browser"].find((p) => existsSync(p));
-const dataDir = path.resolve("test-data", `e2e-${process.pid}`);
+// One folder, emptied before each run, so runs leave nothing behind but the last one.
+const dataDir = path.resolve("test-data", "e2e");
 
 // Keep Chromium's profile and caches inside the project, not in the home directory.
 process.env.XDG_CONFIG_HOME ??= path.resolve(".config");

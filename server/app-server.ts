@@ -60,7 +60,7 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
     });
   });
   const io = new IOServer(httpServer, { path: "/socket.io", serveClient: false });
-  const streams = new BoardStreams(io, db.prisma);
+  const streams = new BoardStreams(io, db.prisma, db.kind === "postgres");
   const ctx: ServiceContext = {
     prisma: db.prisma,
     now: opts.now ?? (() => new Date()),
@@ -72,11 +72,14 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
   };
   setRuntime({ ctx, config });
   attachSocketHandlers(io, ctx, streams);
-  const unlisten = await db.listen(
-    EVENTS_CHANNEL,
-    (payload) => streams.notified(payload),
-    () => streams.resync(),
-  );
+  // Only PostgreSQL can have writers in other processes; on PGlite every commit is seen in-process.
+  const unlisten = streams.crossProcess
+    ? await db.listen(
+        EVENTS_CHANNEL,
+        (payload) => streams.notified(payload),
+        () => streams.resync(),
+      )
+    : async () => {};
 
   // Several instances may start together on one PostgreSQL: seed and set up exactly once.
   await db.exclusively(async () => {

@@ -26,6 +26,7 @@ export class BoardStreams implements EventSink {
   constructor(
     private io: Server,
     private prisma: ServiceContext["prisma"],
+    readonly crossProcess: boolean,
   ) {}
 
   room(boardId: string) {

@@ -5,6 +5,11 @@ import type { IntensityConfig } from "../domain/intensity";
 import type { BoardEventDto } from "../domain/dto";
 
 export interface EventSink {
+  /**
+   * Whether other processes share the database and must be told of commits (PostgreSQL NOTIFY). An
+   * embedded database has one process, which learns of its own commits through `committed`.
+   */
+  readonly crossProcess: boolean;
   /** Called after a transaction commits, with the events it appended, in sequence order. */
   committed(boardId: string, events: BoardEventDto[]): void;
 }

@@ -17,7 +17,7 @@ export interface NewEvent {
   at: Date;
 }
 
-export async function appendEvent(tx: Tx, e: NewEvent): Promise<BoardEventDto> {
+export async function appendEvent(tx: Tx, e: NewEvent, notify: boolean): Promise<BoardEventDto> {
   const rows = await tx.$queryRaw<Array<{ lastSeq: number }>>`
     UPDATE boards SET "lastSeq" = "lastSeq" + 1 WHERE id = ${e.boardId}::uuid RETURNING "lastSeq"`;
   const seq = Number(rows[0]!.lastSeq);
@@ -33,7 +33,7 @@ export async function appendEvent(tx: Tx, e: NewEvent): Promise<BoardEventDto> {
       data: e.data as Prisma.InputJsonValue,
     },
   });
-  await tx.$executeRaw`SELECT pg_notify(${EVENTS_CHANNEL}, ${`${e.boardId}:${seq}`})`;
+  if (notify) await tx.$executeRaw`SELECT pg_notify(${EVENTS_CHANNEL}, ${`${e.boardId}:${seq}`})`;
   return {
     seq,
     board: e.boardSlug,
@@ -89,7 +89,7 @@ export async function writeWithEvents<T>(
   const appended: BoardEventDto[] = [];
   const result = await ctx.prisma.$transaction(async (tx) => {
     return fn(tx, async (e) => {
-      const dto = await appendEvent(tx, { ...e, boardId, at: e.at ?? ctx.now() });
+      const dto = await appendEvent(tx, { ...e, boardId, at: e.at ?? ctx.now() }, ctx.events.crossProcess);
       appended.push(dto);
       return dto;
     });
