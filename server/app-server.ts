@@ -18,6 +18,7 @@ import { setRuntime } from "./runtime";
 import { log } from "./log";
 import { CLIENT_IP_HEADER } from "./http/handler";
 import { answerEmptyErrorsAsJson } from "./http/json-errors";
+import { apiDispatcher, loadApiRoutes } from "./http/api-router";
 
 export interface RunningServer {
   port: number;
@@ -96,10 +97,13 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
 
   if (!opts.withoutNext) {
     const dev = opts.dev ?? config.NEXT_DEV ?? config.NODE_ENV !== "production";
-    const app = next({ dev, dir: path.resolve(import.meta.dirname, ".."), hostname: config.HOST, port, httpServer });
+    const root = path.resolve(import.meta.dirname, "..");
+    const app = next({ dev, dir: root, hostname: config.HOST, port, httpServer });
     await app.prepare();
     const nextHandle = app.getRequestHandler();
-    handle = (req, res) => nextHandle(req, res);
+    // In dev, Next alone serves the API so that edits to route files hot-reload.
+    const api = dev ? null : apiDispatcher(await loadApiRoutes(path.join(root, "app")));
+    handle = (req, res) => (req.url?.startsWith("/api/") && api?.(req, res)) || nextHandle(req, res);
   }
 
   let sweeping = false;
