@@ -1,55 +1,166 @@
+import { randomUUID } from "node:crypto";
+import { Prisma } from "../db/generated/client";
 import type { ClaimDto, SignalDto } from "../domain/dto";
 import { DomainError } from "../domain/errors";
 import { addQty } from "../domain/quantity";
 import { checkClaimable, deriveSignalStatus } from "../domain/signal-rules";
+import { canReadBoard, type Viewer } from "../domain/permissions";
 import type { CreateClaimInput } from "../domain/schemas";
-import type { Actor, ServiceContext } from "./context";
-import { loadSignalAccess, requireActor, requireBoardWriter, requireOnBehalfOf } from "./access";
-import { writeWithEvents } from "./event-log";
-import { lockSignal } from "./lock-signal";
-import { loadClaimDto, loadSignalDto } from "./signal-view";
+import type { Actor, ServiceContext, Tx } from "./context";
+import { requireActor, requireBoardWriter, requireOnBehalfOf } from "./access";
+import { writeWithEventLog, type EventInput } from "./event-log";
+import { GroupCommit, type Outcome } from "./group-commit";
+import { lockSignals, type LockedSignal } from "./lock-signal";
+import { claimToDto, loadSignalRows, signalToDto, withClaimAdded, type ClaimRow, type SignalRow } from "./signal-view";
+
+interface ClaimRequest {
+  actor: Actor;
+  signalId: string;
+  input: CreateClaimInput;
+}
+
+type ClaimResult = { claim: ClaimDto; signal: SignalDto };
 
 /**
  * A member commits to fill part or all of a signal (VF Commitment). The check and the write happen under
  * the signal's row lock, so the sum of live claims never exceeds the quantity whatever the concurrency;
- * the loser of a race gets OVER_CLAIM with what is left.
+ * the loser of a race gets OVER_CLAIM with what is left. Claims arriving together are written together
+ * (group commit), each checked in arrival order against the quantity the ones before it left.
  */
 export async function claimSignal(
   ctx: ServiceContext,
   actorOrNull: Actor | null,
   signalId: string,
   input: CreateClaimInput,
-): Promise<{ claim: ClaimDto; signal: SignalDto }> {
+): Promise<ClaimResult> {
   const actor = requireActor(actorOrNull);
-  const { signal: s, viewer } = await loadSignalAccess(ctx.prisma, signalId, actor);
-  requireBoardWriter(viewer, s.board);
-  requireOnBehalfOf(viewer, input.onBehalfOf);
-  if (s.ownerId === actor.userId) throw new DomainError("OWN_SIGNAL", "You cannot claim your own signal");
-  const now = ctx.now();
-  return writeWithEvents(ctx, s.board.id, async (tx, emit) => {
-    const locked = await lockSignal(tx, signalId);
-    checkClaimable({ signal: { ...locked }, actorId: actor.userId, quantity: input.quantity });
-    const claimedQuantity = addQty(locked.claimedQuantity, input.quantity);
-    const row = await tx.claim.create({
-      data: {
-        signalId,
-        claimerId: actor.userId,
-        onBehalfOfId: input.onBehalfOf ?? null,
-        quantity: input.quantity,
-        promisedAt: input.promisedAt ?? null,
-        note: input.note ?? null,
-        lastProgressAt: now,
-        createdAt: now,
-      },
-      select: { id: true },
+  return queueFor(ctx).submit({ actor, signalId, input });
+}
+
+// One queue per service context: a batch shares its context's clock and database.
+const queues = new WeakMap<ServiceContext, GroupCommit<ClaimRequest, ClaimResult>>();
+
+function queueFor(ctx: ServiceContext) {
+  let q = queues.get(ctx);
+  if (!q) queues.set(ctx, (q = new GroupCommit((batch) => writeClaims(ctx, batch))));
+  return q;
+}
+
+/** Everything the rules need about the signals of a batch and the people claiming them, read under lock. */
+interface BatchState {
+  locked: Map<string, LockedSignal>;
+  /** The signals as the API shows them, kept up to date as the batch's claims are applied. */
+  rows: Map<string, SignalRow>;
+  /** Board role by `boardId:userId`. */
+  roles: Map<string, Viewer["boardRole"]>;
+  /** The organizations each claimer may speak for, by user id (read only for claims on behalf of one). */
+  orgs: Map<string, Map<string, NonNullable<ClaimRow["onBehalfOf"]>>>;
+  /** Signals whose claimed quantity the batch changed. */
+  touched: Set<string>;
+}
+
+async function readBatchState(tx: Tx, batch: ClaimRequest[]): Promise<BatchState> {
+  const signalIds = [...new Set(batch.map((c) => c.signalId))];
+  const userIds = [...new Set(batch.map((c) => c.actor.userId))];
+  const locked = await lockSignals(tx, signalIds);
+  const boardIds = [...new Set([...locked.values()].map((s) => s.boardId))];
+  const rows = locked.size ? await loadSignalRows(tx, [...locked.keys()]) : new Map();
+  const members = boardIds.length
+    ? await tx.boardMember.findMany({
+        where: { boardId: { in: boardIds }, userId: { in: userIds } },
+        select: { boardId: true, userId: true, role: true },
+      })
+    : [];
+  const roles = new Map(members.map((m) => [`${m.boardId}:${m.userId}`, m.role]));
+  // Organizations matter only to claims made on behalf of one.
+  const onBehalf = [...new Set(batch.filter((c) => c.input.onBehalfOf).map((c) => c.actor.userId))];
+  const memberships = onBehalf.length
+    ? await tx.organizationMember.findMany({
+        where: { userId: { in: onBehalf } },
+        select: { userId: true, organization: { select: { id: true, name: true, kind: true } } },
+      })
+    : [];
+  const orgs: BatchState["orgs"] = new Map();
+  for (const m of memberships) {
+    if (!orgs.has(m.userId)) orgs.set(m.userId, new Map());
+    orgs.get(m.userId)!.set(m.organization.id, m.organization);
+  }
+  return { locked, rows, roles, orgs, touched: new Set() };
+}
+
+async function writeClaims(ctx: ServiceContext, batch: ClaimRequest[]): Promise<Outcome<ClaimResult>[]> {
+  return writeWithEventLog(ctx, async (tx, append) => {
+    const now = ctx.now();
+    const state = await readBatchState(tx, batch);
+    const newClaims: Array<ClaimRow & { onBehalfOfId: string | null }> = [];
+    const events = new Map<string, { slug: string; events: EventInput[] }>();
+    const outcomes = batch.map((c): Outcome<ClaimResult> => {
+      try {
+        const result = decide(ctx, state, c, now);
+        newClaims.push({ ...result.row, onBehalfOfId: c.input.onBehalfOf ?? null });
+        const boardId = state.locked.get(c.signalId)!.boardId;
+        if (!events.has(boardId)) events.set(boardId, { slug: result.dto.signal.board.slug, events: [] });
+        events.get(boardId)!.events.push({
+          type: "claim.created",
+          actor: c.actor,
+          signalId: c.signalId,
+          data: { signal: result.dto.signal, claim: result.dto.claim },
+        });
+        return { ok: true, value: result.dto };
+      } catch (error) {
+        return { ok: false, error };
+      }
     });
-    await tx.signal.update({
-      where: { id: signalId },
-      data: { claimedQuantity, status: deriveSignalStatus({ ...locked, claimedQuantity }) },
+    if (newClaims.length === 0) return outcomes;
+    await tx.claim.createMany({
+      data: newClaims.map(({ claimer: _c, onBehalfOf: _o, ...c }) => c),
     });
-    const claim = await loadClaimDto(tx, row.id);
-    const signal = await loadSignalDto(tx, signalId, ctx);
-    await emit({ boardSlug: s.board.slug, type: "claim.created", actor, signalId, data: { signal: signal!, claim: claim! } });
-    return { claim: claim!, signal: signal! };
+    for (const id of state.touched) {
+      const s = state.locked.get(id)!;
+      await tx.signal.update({ where: { id }, data: { claimedQuantity: s.claimedQuantity, status: s.status, updatedAt: now } });
+    }
+    for (const [id, b] of [...events].sort(([a], [z]) => (a < z ? -1 : 1))) await append({ id, slug: b.slug }, b.events, now);
+    return outcomes;
   });
+}
+
+/** Applies one claim of the batch to the batch's state, or throws the domain error that refuses it. */
+function decide(ctx: ServiceContext, state: BatchState, c: ClaimRequest, now: Date) {
+  const s = state.locked.get(c.signalId);
+  const row = state.rows.get(c.signalId);
+  if (!s || !row) throw new DomainError("NOT_FOUND", "No such signal");
+  const viewer: Viewer = {
+    userId: c.actor.userId,
+    boardRole: state.roles.get(`${s.boardId}:${c.actor.userId}`) ?? null,
+    orgIds: [...(state.orgs.get(c.actor.userId)?.keys() ?? [])],
+  };
+  if (!canReadBoard(viewer, s)) throw new DomainError("NOT_FOUND", "No such signal");
+  requireBoardWriter(viewer, row.board);
+  requireOnBehalfOf(viewer, c.input.onBehalfOf);
+  if (s.ownerId === c.actor.userId) throw new DomainError("OWN_SIGNAL", "You cannot claim your own signal");
+  checkClaimable({ signal: s, actorId: c.actor.userId, quantity: c.input.quantity });
+
+  const claimRow: ClaimRow = {
+    id: randomUUID(),
+    signalId: c.signalId,
+    quantity: new Prisma.Decimal(c.input.quantity),
+    status: "claimed",
+    promisedAt: c.input.promisedAt ?? null,
+    note: c.input.note ?? null,
+    lastProgressAt: now,
+    createdAt: now,
+    updatedAt: now,
+    claimerId: c.actor.userId,
+    claimer: { id: c.actor.userId, name: c.actor.name },
+    onBehalfOf: c.input.onBehalfOf ? state.orgs.get(c.actor.userId)!.get(c.input.onBehalfOf)! : null,
+  };
+  s.claimedQuantity = addQty(s.claimedQuantity, c.input.quantity);
+  s.status = deriveSignalStatus(s);
+  state.touched.add(c.signalId);
+  const after = withClaimAdded(row, claimRow, { claimedQuantity: s.claimedQuantity, status: s.status, updatedAt: now });
+  state.rows.set(c.signalId, after);
+  return {
+    row: claimRow,
+    dto: { claim: claimToDto(claimRow), signal: signalToDto(after, now, ctx.intensity) },
+  };
 }

@@ -7,41 +7,57 @@ import type { Prisma } from "../db/generated/client";
 
 export const EVENTS_CHANNEL = "board_events";
 
-export interface NewEvent {
-  boardId: string;
-  boardSlug: string;
+/** One event to append; the board and the time are those of the write that appends it. */
+export interface EventInput {
   type: BoardEventType;
   actor: Actor | null;
   signalId?: string | null;
   data: BoardEventDto["data"];
-  at: Date;
 }
 
-export async function appendEvent(tx: Tx, e: NewEvent, notify: boolean): Promise<BoardEventDto> {
+export interface BoardRefForEvents {
+  id: string;
+  slug: string;
+}
+
+/**
+ * Appends events to one board's log, numbered in the order given: one sequence bump for all of them
+ * (under the board row's lock) and one insert.
+ */
+export async function appendEvents(
+  tx: Tx,
+  board: BoardRefForEvents,
+  at: Date,
+  events: EventInput[],
+  notify: boolean,
+): Promise<BoardEventDto[]> {
+  if (events.length === 0) return [];
   const rows = await tx.$queryRaw<Array<{ lastSeq: number }>>`
-    UPDATE boards SET "lastSeq" = "lastSeq" + 1 WHERE id = ${e.boardId}::uuid RETURNING "lastSeq"`;
-  const seq = Number(rows[0]!.lastSeq);
-  await tx.boardEvent.create({
-    data: {
-      boardId: e.boardId,
-      seq,
+    UPDATE boards SET "lastSeq" = "lastSeq" + ${events.length}::int WHERE id = ${board.id}::uuid RETURNING "lastSeq"`;
+  const first = Number(rows[0]!.lastSeq) - events.length + 1;
+  await tx.boardEvent.createMany({
+    data: events.map((e, i) => ({
+      boardId: board.id,
+      seq: first + i,
       type: e.type,
-      at: e.at,
+      at,
       actorId: e.actor?.userId ?? null,
       actorName: e.actor?.name ?? null,
       signalId: e.signalId ?? null,
       data: e.data as Prisma.InputJsonValue,
-    },
+    })),
   });
-  if (notify) await tx.$executeRaw`SELECT pg_notify(${EVENTS_CHANNEL}, ${`${e.boardId}:${seq}`})`;
-  return {
-    seq,
-    board: e.boardSlug,
+  const last = first + events.length - 1;
+  // Listeners read the log from where they are up to this number, so one notification covers them all.
+  if (notify) await tx.$executeRaw`SELECT pg_notify(${EVENTS_CHANNEL}, ${`${board.id}:${last}`})`;
+  return events.map((e, i) => ({
+    seq: first + i,
+    board: board.slug,
     type: e.type,
-    at: e.at.toISOString(),
+    at: at.toISOString(),
     actor: e.actor ? { id: e.actor.userId, name: e.actor.name } : null,
     data: e.data,
-  };
+  }));
 }
 
 type EventRow = {
@@ -80,20 +96,32 @@ export async function readEvents(
   return rows.map((r) => eventRowToDto(r, board.slug));
 }
 
-/** Runs `fn` in one transaction and hands the events it appended to the sink only after the commit. */
+export type AppendEvents = (board: BoardRefForEvents, events: EventInput[], at?: Date) => Promise<BoardEventDto[]>;
+
+/**
+ * Runs `fn` in one transaction; the events it appends (to any boards) go to the sink only after the
+ * commit, board by board in sequence order.
+ */
+export async function writeWithEventLog<T>(ctx: ServiceContext, fn: (tx: Tx, append: AppendEvents) => Promise<T>): Promise<T> {
+  const appended = new Map<string, BoardEventDto[]>();
+  const result = await ctx.prisma.$transaction(async (tx) =>
+    fn(tx, async (board, events, at) => {
+      const dtos = await appendEvents(tx, board, at ?? ctx.now(), events, ctx.events.crossProcess);
+      appended.set(board.id, [...(appended.get(board.id) ?? []), ...dtos]);
+      return dtos;
+    }),
+  );
+  for (const [boardId, events] of appended) ctx.events.committed(boardId, events);
+  return result;
+}
+
+/** `writeWithEventLog` for a write to one board, appending its events one at a time. */
 export async function writeWithEvents<T>(
   ctx: ServiceContext,
   boardId: string,
-  fn: (tx: Tx, emit: (e: Omit<NewEvent, "at" | "boardId"> & { at?: Date }) => Promise<BoardEventDto>) => Promise<T>,
+  fn: (tx: Tx, emit: (e: EventInput & { boardSlug: string; at?: Date }) => Promise<BoardEventDto>) => Promise<T>,
 ): Promise<T> {
-  const appended: BoardEventDto[] = [];
-  const result = await ctx.prisma.$transaction(async (tx) => {
-    return fn(tx, async (e) => {
-      const dto = await appendEvent(tx, { ...e, boardId, at: e.at ?? ctx.now() }, ctx.events.crossProcess);
-      appended.push(dto);
-      return dto;
-    });
-  });
-  if (appended.length) ctx.events.committed(boardId, appended);
-  return result;
+  return writeWithEventLog(ctx, (tx, append) =>
+    fn(tx, async ({ boardSlug, at, ...e }) => (await append({ id: boardId, slug: boardSlug }, [e], at))[0]!),
+  );
 }

@@ -2,31 +2,57 @@ import { DomainError } from "../domain/errors";
 import type { SignalKind, SignalStatus } from "../domain/signal-rules";
 import type { Tx } from "./context";
 
+/** The fields every claim rule needs, read under the signal's row lock. */
+export interface LockedSignal {
+  kind: SignalKind;
+  status: SignalStatus;
+  ownerId: string;
+  quantity: number;
+  claimedQuantity: number;
+  deliveredQuantity: number;
+  availableFrom: Date | null;
+  availableUntil: Date | null;
+  boardId: string;
+  visibility: "public" | "members";
+}
+
+type Raw = Omit<LockedSignal, "quantity" | "claimedQuantity" | "deliveredQuantity"> & {
+  id: string;
+  quantity: unknown;
+  claimedQuantity: unknown;
+  deliveredQuantity: unknown;
+};
+
 /**
- * Locks a signal's row for the rest of the transaction and reads the fields every rule needs. All
- * claim arithmetic happens under this lock, which is why two racing claimers can never both win.
+ * Locks signals' rows for the rest of the transaction and reads what the rules need. All claim
+ * arithmetic happens under this lock, which is why two racing claimers can never both win. Rows are
+ * locked in id order, so two transactions locking overlapping sets cannot deadlock.
  */
-export async function lockSignal(tx: Tx, id: string) {
-  const rows = await tx.$queryRaw<
-    Array<{
-      kind: SignalKind;
-      status: SignalStatus;
-      ownerId: string;
-      quantity: unknown;
-      claimedQuantity: unknown;
-      deliveredQuantity: unknown;
-      availableFrom: Date | null;
-      availableUntil: Date | null;
-    }>
-  >`SELECT kind::text AS kind, status::text AS status, "ownerId"::text AS "ownerId", quantity, "claimedQuantity",
-           "deliveredQuantity", "availableFrom", "availableUntil"
-      FROM signals WHERE id = ${id}::uuid FOR UPDATE`;
-  const r = rows[0];
-  if (!r) throw new DomainError("NOT_FOUND", "No such signal");
-  return {
-    ...r,
-    quantity: Number(r.quantity),
-    claimedQuantity: Number(r.claimedQuantity),
-    deliveredQuantity: Number(r.deliveredQuantity),
-  };
+export async function lockSignals(tx: Tx, ids: string[]): Promise<Map<string, LockedSignal>> {
+  if (ids.length === 0) return new Map();
+  const rows = await tx.$queryRaw<Raw[]>`
+    SELECT s.id::text AS id, s.kind::text AS kind, s.status::text AS status, s."ownerId"::text AS "ownerId",
+           s.quantity, s."claimedQuantity", s."deliveredQuantity", s."availableFrom", s."availableUntil",
+           s."boardId"::text AS "boardId", b.visibility::text AS visibility
+      FROM signals s JOIN boards b ON b.id = s."boardId"
+     WHERE s.id = ANY(${ids}::uuid[])
+     ORDER BY s.id
+       FOR UPDATE OF s`;
+  return new Map(
+    rows.map(({ id, ...r }) => [
+      id,
+      {
+        ...r,
+        quantity: Number(r.quantity),
+        claimedQuantity: Number(r.claimedQuantity),
+        deliveredQuantity: Number(r.deliveredQuantity),
+      },
+    ]),
+  );
+}
+
+export async function lockSignal(tx: Tx, id: string): Promise<LockedSignal> {
+  const s = (await lockSignals(tx, [id])).get(id);
+  if (!s) throw new DomainError("NOT_FOUND", "No such signal");
+  return s;
 }

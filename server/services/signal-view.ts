@@ -3,7 +3,7 @@ import type { ClaimDto, SignalDto } from "../domain/dto";
 import { computeIntensity, type IntensityConfig } from "../domain/intensity";
 import { LIVE_CLAIM_STATUSES, allowedTransitions, type ClaimStatus } from "../domain/claim-lifecycle";
 import { remainingQuantity } from "../domain/signal-rules";
-import type { Prisma } from "../db/generated/client";
+import { Prisma } from "../db/generated/client";
 import type { ServiceContext, Tx } from "./context";
 
 type Db = ServiceContext["prisma"] | Tx;
@@ -26,7 +26,7 @@ export const claimSelect = {
   onBehalfOf: { select: { id: true, name: true, kind: true } },
 } satisfies Prisma.ClaimSelect;
 
-type ClaimRow = Prisma.ClaimGetPayload<{ select: typeof claimSelect }>;
+export type ClaimRow = Prisma.ClaimGetPayload<{ select: typeof claimSelect }>;
 
 function signalSelect(allClaims: boolean) {
   return {
@@ -54,18 +54,19 @@ function signalSelect(allClaims: boolean) {
     owner: { select: { id: true, name: true } },
     onBehalfOf: { select: { id: true, name: true, kind: true } },
     claims: allClaims
-      ? { select: claimSelect, orderBy: { createdAt: "asc" as const } }
+      ? { select: claimSelect, orderBy: [{ createdAt: "asc" as const }, { id: "asc" as const }] }
       : {
           select: claimSelect,
           where: { status: { in: [...LIVE_CLAIM_STATUSES] } },
-          orderBy: { createdAt: "desc" as const },
+          // Claims written in one batch share a timestamp: the id settles their order, here and in memory.
+          orderBy: [{ createdAt: "desc" as const }, { id: "desc" as const }],
           take: CLAIMS_ON_CARDS,
         },
     _count: { select: { claims: { where: { status: { in: [...LIVE_CLAIM_STATUSES] } } } } },
   } satisfies Prisma.SignalSelect;
 }
 
-type SignalRow = Prisma.SignalGetPayload<{ select: ReturnType<typeof signalSelect> }>;
+export type SignalRow = Prisma.SignalGetPayload<{ select: ReturnType<typeof signalSelect> }>;
 
 export function claimToDto(
   c: ClaimRow,
@@ -163,6 +164,34 @@ export async function loadSignalDtos(
   const rows = await db.signal.findMany({ where: { id: { in: ids } }, select: signalSelect(false) });
   const byId = new Map(rows.map((r) => [r.id, signalToDto(r, ctx.now(), ctx.intensity, viewerId)]));
   return ids.map((id) => byId.get(id)).filter((s): s is SignalDto => !!s);
+}
+
+/** The signal rows (with the claims cards carry) that `signalToDto` turns into API shape, by id. */
+export async function loadSignalRows(db: Db, ids: string[]): Promise<Map<string, SignalRow>> {
+  const rows = await db.signal.findMany({ where: { id: { in: ids } }, select: signalSelect(false) });
+  return new Map(rows.map((r) => [r.id, r]));
+}
+
+const newestFirst = (a: ClaimRow, b: ClaimRow) =>
+  b.createdAt.getTime() - a.createdAt.getTime() || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0);
+
+/**
+ * The signal row as reading it back would give after `claim` was added to it with these totals: what a
+ * batch of claims uses instead of re-reading the signal after each one.
+ */
+export function withClaimAdded(
+  row: SignalRow,
+  claim: ClaimRow,
+  after: { claimedQuantity: number; status: SignalRow["status"]; updatedAt: Date },
+): SignalRow {
+  return {
+    ...row,
+    claimedQuantity: new Prisma.Decimal(after.claimedQuantity),
+    status: after.status,
+    updatedAt: after.updatedAt,
+    claims: [claim, ...row.claims].sort(newestFirst).slice(0, CLAIMS_ON_CARDS),
+    _count: { claims: row._count.claims + 1 },
+  };
 }
 
 export async function loadClaimDto(db: Db, id: string): Promise<ClaimDto | null> {

@@ -4,16 +4,7 @@
 // On both databases.
 import { describe, expect, it } from "vitest";
 import { DB_KINDS } from "../support/server";
-import { allEvents, expectStatus, newBoard, newMember, postClaim, postSignal, prng, useApp, type Member } from "../support/fixtures";
-import type { ApiClient } from "../support/api-client";
-
-async function members(api: ApiClient, slug: string, n: number): Promise<Member[]> {
-  const out: Member[] = [];
-  for (let i = 0; i < n; i += 10) {
-    out.push(...(await Promise.all(Array.from({ length: Math.min(10, n - i) }, () => newMember(api, { boards: [slug] })))));
-  }
-  return out;
-}
+import { allEvents, expectStatus, newBoard, newMember, newMembers, postClaim, postSignal, prng, useApp } from "../support/fixtures";
 
 const sum = (xs: number[]) => Math.round(xs.reduce((a, b) => a + b, 0) * 1000) / 1000;
 
@@ -35,7 +26,7 @@ describe.each(DB_KINDS)("concurrency on %s", (kind) => {
 
   it("40 members race for 20 units: never over-claimed, losers get OVER_CLAIM with a consistent remaining", async () => {
     const { slug, steward, spec } = await newBoard(h.api);
-    const racers = await members(h.api, slug, 40);
+    const racers = await newMembers(h.api, slug, 40);
     const signal = await postSignal(steward, slug, { kind: "need", resourceSpecId: spec.id, quantity: 20 });
     const seqBefore = (await allEvents(h.api, slug)).lastSeq;
     const rnd = prng(4242);
@@ -84,8 +75,8 @@ describe.each(DB_KINDS)("concurrency on %s", (kind) => {
 
   it("releases racing new claims keep the invariant: live claims never exceed the quantity", async () => {
     const { slug, steward, spec } = await newBoard(h.api);
-    const holders = await members(h.api, slug, 10);
-    const newcomers = await members(h.api, slug, 25);
+    const holders = await newMembers(h.api, slug, 10);
+    const newcomers = await newMembers(h.api, slug, 25);
     const signal = await postSignal(steward, slug, { kind: "order", resourceSpecId: spec.id, quantity: 20 });
     const held: any[] = [];
     for (const m of holders) held.push(await postClaim(m, signal.id, 2));
@@ -154,7 +145,7 @@ describe.each(DB_KINDS)("concurrency on %s", (kind) => {
 
   it("claims on many signals of one board at once keep every board seq unique and gap-free", async () => {
     const { slug, steward, spec } = await newBoard(h.api);
-    const crowd = await members(h.api, slug, 12);
+    const crowd = await newMembers(h.api, slug, 12);
     const signals: any[] = [];
     for (let i = 0; i < 4; i++) signals.push(await postSignal(steward, slug, { kind: "need", resourceSpecId: spec.id, quantity: 100 }));
     const seqBefore = (await allEvents(h.api, slug)).lastSeq;

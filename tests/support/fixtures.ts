@@ -37,6 +37,15 @@ export async function newBoard(api: ApiClient, opts: { members?: number; visibil
   return { slug, steward, members, spec };
 }
 
+/** `n` new members of a board, signed up ten at a time. */
+export async function newMembers(api: ApiClient, slug: string, n: number): Promise<Member[]> {
+  const out: Member[] = [];
+  for (let i = 0; i < n; i += 10) {
+    out.push(...(await Promise.all(Array.from({ length: Math.min(10, n - i) }, () => newMember(api, { boards: [slug] })))));
+  }
+  return out;
+}
+
 /** Posts a signal and fails loudly when it is not created. */
 export async function postSignal(m: { api: ApiClient }, slug: string, body: Record<string, unknown>) {
   const r = await m.api.post(`/boards/${slug}/signals`, body);
