@@ -1,3 +1,4 @@
+import DataLoader from "dataloader";
 import type { Actor, ServiceContext } from "./context";
 import { hashSecret } from "./secrets";
 
@@ -8,24 +9,55 @@ export async function authenticate(
 ): Promise<Actor | null> {
   const now = ctx.now();
   if (creds.bearerToken) {
-    const token = await ctx.prisma.apiToken.findUnique({
-      where: { tokenHash: hashSecret(creds.bearerToken) },
-      select: { id: true, revokedAt: true, lastUsedAt: true, user: { select: { id: true, name: true } } },
-    });
+    const token = await loadersFor(ctx).tokens.load(hashSecret(creds.bearerToken));
     if (!token || token.revokedAt) return null;
-    // Write lastUsedAt at most once a minute: a machine client may call many times a second.
-    if (!token.lastUsedAt || now.getTime() - token.lastUsedAt.getTime() > 60_000) {
-      await ctx.prisma.apiToken.update({ where: { id: token.id }, data: { lastUsedAt: now } });
-    }
     return { userId: token.user.id, name: token.user.name };
   }
   if (creds.sessionSecret) {
-    const session = await ctx.prisma.session.findUnique({
-      where: { id: hashSecret(creds.sessionSecret) },
-      select: { expiresAt: true, user: { select: { id: true, name: true } } },
-    });
+    const session = await loadersFor(ctx).sessions.load(hashSecret(creds.sessionSecret));
     if (!session || session.expiresAt <= now) return null;
     return { userId: session.user.id, name: session.user.name };
   }
   return null;
+}
+
+// Requests that arrive together (in one turn of the event loop) look their credentials up in one query:
+// with many machine clients calling at once, one look-up per request was the largest cost left in a
+// claim (ADR 006). Nothing is cached between turns, so a revoked token or ended session stops at once.
+const BATCHING = { cache: false, batchScheduleFn: (run: () => void) => setImmediate(run), maxBatchSize: 500 };
+
+function createLoaders(ctx: ServiceContext) {
+  const user = { select: { id: true, name: true } };
+  return {
+    tokens: new DataLoader(async (hashes: readonly string[]) => {
+      const rows = await ctx.prisma.apiToken.findMany({
+        where: { tokenHash: { in: [...new Set(hashes)] } },
+        select: { id: true, tokenHash: true, revokedAt: true, lastUsedAt: true, user },
+      });
+      // Write lastUsedAt at most once a minute: a machine client may call many times a second.
+      const now = ctx.now().getTime();
+      const stale = rows.filter((t) => !t.revokedAt && (!t.lastUsedAt || now - t.lastUsedAt.getTime() > 60_000));
+      if (stale.length) {
+        await ctx.prisma.apiToken.updateMany({ where: { id: { in: stale.map((t) => t.id) } }, data: { lastUsedAt: new Date(now) } });
+      }
+      const byHash = new Map(rows.map((r) => [r.tokenHash, r]));
+      return hashes.map((h) => byHash.get(h) ?? null);
+    }, BATCHING),
+    sessions: new DataLoader(async (ids: readonly string[]) => {
+      const rows = await ctx.prisma.session.findMany({
+        where: { id: { in: [...new Set(ids)] } },
+        select: { id: true, expiresAt: true, user },
+      });
+      const byId = new Map(rows.map((r) => [r.id, r]));
+      return ids.map((id) => byId.get(id) ?? null);
+    }, BATCHING),
+  };
+}
+
+const loaders = new WeakMap<ServiceContext, ReturnType<typeof createLoaders>>();
+
+function loadersFor(ctx: ServiceContext) {
+  let l = loaders.get(ctx);
+  if (!l) loaders.set(ctx, (l = createLoaders(ctx)));
+  return l;
 }
