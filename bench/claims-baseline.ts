@@ -35,7 +35,7 @@ const CLAIM_SQL = {
   updateSignal: `UPDATE signals SET "claimedQuantity" = $2, status = $3::"SignalStatus", "updatedAt" = $4 WHERE id = $1::uuid`,
   bumpSeq: `UPDATE boards SET "lastSeq" = "lastSeq" + 1 WHERE id = $1::uuid RETURNING "lastSeq"`,
   insertEvent: `INSERT INTO board_events ("boardId", seq, type, at, "actorId", "actorName", "signalId", data)
-                VALUES ($1::uuid, $2, 'claim.created', $3, $4::uuid, $5, $6::uuid, $7::jsonb)`,
+                VALUES ($1::uuid, $2, 'claim.created', $3, $4::uuid, $5, $6::uuid, $7::json)`,
   notify: `SELECT pg_notify('board_events', $1)`,
 };
 

@@ -115,13 +115,22 @@ async function writeClaims(ctx: ServiceContext, batch: ClaimRequest[]): Promise<
     await tx.claim.createMany({
       data: newClaims.map(({ claimer: _c, onBehalfOf: _o, ...c }) => c),
     });
-    for (const id of state.touched) {
-      const s = state.locked.get(id)!;
-      await tx.signal.update({ where: { id }, data: { claimedQuantity: s.claimedQuantity, status: s.status, updatedAt: now } });
-    }
+    await updateTotals(tx, state, now);
     for (const [id, b] of [...events].sort(([a], [z]) => (a < z ? -1 : 1))) await append({ id, slug: b.slug }, b.events, now);
     return outcomes;
   });
+}
+
+/** One statement sets the new claimed quantity and status of every signal the batch claimed from. */
+async function updateTotals(tx: Tx, state: BatchState, now: Date) {
+  const rows = [...state.touched].map((id) => {
+    const s = state.locked.get(id)!;
+    return Prisma.sql`(${id}::uuid, ${s.claimedQuantity}::numeric, ${s.status}::text)`;
+  });
+  await tx.$executeRaw`
+    UPDATE signals AS s SET "claimedQuantity" = v.claimed, status = v.status::"SignalStatus", "updatedAt" = ${now}
+      FROM (VALUES ${Prisma.join(rows)}) AS v(id, claimed, status)
+     WHERE s.id = v.id`;
 }
 
 /** Applies one claim of the batch to the batch's state, or throws the domain error that refuses it. */
