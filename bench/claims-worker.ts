@@ -1,6 +1,10 @@
 // A client worker of `bench:claims`: runs one claim loop per API token, each claiming 1-3 units of a random
 // signal through POST /api/v1/signals/:id/claims (keep-alive fetch), until the worker's share of the total
 // is used up or the time cap passes. Counts 201s and 409 OVER_CLAIMs per signal. Driven over IPC.
+// Each loop is one machine client with its own keep-alive connection, opened before the race: a shared
+// fetch pool opened its connections during the race instead, one per busy server turn, and the late
+// loops' first claims waited up to 2 s for a connection, which is not claim latency.
+import http from "node:http";
 import { now } from "./lib/common";
 
 interface RunCmd {
@@ -29,6 +33,8 @@ async function run(cmd: RunCmd) {
   const okLat: number[] = [];
   const overLat: number[] = [];
   let issued = 0;
+  const agents = cmd.tokens.map(() => new http.Agent({ keepAlive: true, maxSockets: 1 }));
+  await Promise.all(agents.map((agent) => send(agent, "GET", `${cmd.url}/api/v1/boards`, {}, undefined, cmd.requestTimeoutMs)));
   const wait = cmd.goAt - now();
   if (wait > 0) await new Promise((r) => setTimeout(r, wait));
   const startedAt = now();
@@ -36,7 +42,7 @@ async function run(cmd: RunCmd) {
   let timedOut = false;
 
   await Promise.all(
-    cmd.tokens.map(async (token) => {
+    cmd.tokens.map(async (token, loop) => {
       const headers = { "content-type": "application/json", authorization: `Bearer ${token}` };
       while (issued < cmd.quota) {
         if (now() >= deadline) {
@@ -48,13 +54,8 @@ async function run(cmd: RunCmd) {
         const quantity = 1 + Math.floor(Math.random() * 3);
         const t = now();
         try {
-          const res = await fetch(`${cmd.url}/api/v1/signals/${id}/claims`, {
-            method: "POST",
-            headers,
-            body: JSON.stringify({ quantity }),
-            signal: AbortSignal.timeout(cmd.requestTimeoutMs),
-          });
-          const body = (await res.json().catch(() => null)) as { error?: { code?: string } } | null;
+          const res = await send(agents[loop]!, "POST", `${cmd.url}/api/v1/signals/${id}/claims`, headers, JSON.stringify({ quantity }), cmd.requestTimeoutMs);
+          const body = res.body as { error?: { code?: string } } | null;
           const d = now() - t;
           if (res.status === 201) {
             okBySignal[id]!.count++;
@@ -68,12 +69,13 @@ async function run(cmd: RunCmd) {
             other[k] = (other[k] ?? 0) + 1;
           }
         } catch (err) {
-          const k = (err as Error).name === "TimeoutError" ? "timeout" : `error ${(err as Error).message}`;
+          const k = (err as Error).message === "timeout" ? "timeout" : `error ${(err as Error).message}`;
           other[k] = (other[k] ?? 0) + 1;
         }
       }
     }),
   );
+  for (const a of agents) a.destroy();
   process.send?.({
     type: "result",
     startedAt,
@@ -84,6 +86,29 @@ async function run(cmd: RunCmd) {
     other,
     okLat,
     overLat,
+  });
+}
+
+/** One request on the loop's own connection; answers the status and the parsed JSON body (or null). */
+function send(agent: http.Agent, method: string, url: string, headers: Record<string, string>, body: string | undefined, timeoutMs: number) {
+  return new Promise<{ status: number; body: unknown }>((resolve, reject) => {
+    const req = http.request(url, { method, agent, headers: body ? { ...headers, "content-length": String(Buffer.byteLength(body)) } : headers, timeout: timeoutMs }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on("data", (c: Buffer) => chunks.push(c));
+      res.on("error", reject);
+      res.on("end", () => {
+        let parsed: unknown = null;
+        try {
+          parsed = JSON.parse(Buffer.concat(chunks).toString("utf8"));
+        } catch {
+          /* not JSON: counted by status */
+        }
+        resolve({ status: res.statusCode ?? 0, body: parsed });
+      });
+    });
+    req.on("timeout", () => req.destroy(new Error("timeout")));
+    req.on("error", reject);
+    req.end(body);
   });
 }
 

@@ -134,7 +134,7 @@ async function main(): Promise<number> {
   await Promise.all(workers.map((w) => nextMessage(w, "started", 60_000)));
   const tokenSplit = split(CLIENTS, WORKERS);
   const quotaSplit = split(TOTAL, WORKERS);
-  const goAt = now() + 300;
+  const goAt = now() + 1_000; // leaves the workers time to open their connections
   await server.traceSnapshot(); // resets the PGlite trace (BENCH_PGLITE_TRACE=1) to the race alone
   const cpuBefore = cpuMs(server.pid) ?? NaN;
   const monoFrom = monoUs();
