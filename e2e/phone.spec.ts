@@ -31,6 +31,16 @@ test("the board fits a phone screen and its navigation is in reach", async ({ pa
   const cards = page.getByTestId("signal-card");
   await expect(cards.first()).toBeVisible();
   expect(await cards.count()).toBeGreaterThan(3);
+  // The first screen shows signals, not only filters: the narrowing ones start folded on a phone.
+  await expect(cards.first()).toBeInViewport();
+  const filters = page.getByRole("search", { name: "Filter signals" });
+  await expect(filters.getByLabel("Search")).toBeVisible();
+  await expect(filters.getByLabel("Kind")).toBeHidden();
+  await filters.getByText(/^Kind, status, resource and location/).click();
+  await expect(filters.getByLabel("Kind")).toBeVisible();
+  await filters.getByLabel("Kind").selectOption({ label: "Needs" });
+  await expect(filters.getByText("Kind, status, resource and location (1 set)")).toBeVisible();
+  await filters.getByLabel("Kind").selectOption({ label: "All kinds" });
   // Scrolling down brings the cards on screen whole, one column, nothing poking out sideways.
   for (const i of [0, 1]) {
     const card = cards.nth(i);

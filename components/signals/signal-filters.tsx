@@ -25,6 +25,12 @@ const STATUS_OPTIONS: Array<{ value: StatusFilter; label: string }> = [
 ];
 
 const SEARCH_DELAY_MS = 300;
+/** Below this width the narrowing filters start folded, so a phone's first screen shows signals. */
+const WIDE_SCREEN = "(min-width: 640px)";
+
+function countNarrowing(f: SignalFilters): number {
+  return [f.kind !== "all", f.status !== "active", f.resourceSpecId !== "", !!f.near].filter(Boolean).length;
+}
 
 export function SignalFiltersForm({
   filters,
@@ -39,6 +45,9 @@ export function SignalFiltersForm({
 }) {
   const id = useId();
   const [q, setQ] = useState(filters.q);
+  const [more, setMore] = useState(false);
+  useEffect(() => setMore(window.matchMedia(WIDE_SCREEN).matches), []);
+  const narrowing = countNarrowing(filters);
   const set = (patch: Partial<SignalFilters>) => onChange({ ...filters, ...patch });
 
   // Search as the person types, but not on every keystroke.
@@ -65,20 +74,20 @@ export function SignalFiltersForm({
         onChange({ ...filters, q });
       }}
     >
-      <div className="grid grid-cols-2 gap-3 lg:grid-cols-4">
-        <SelectField label="Kind" value={filters.kind} onChange={(e) => set({ kind: e.target.value as KindFilter })} options={KIND_OPTIONS} />
-        <SelectField
-          label="Status"
-          value={filters.status}
-          onChange={(e) => set({ status: e.target.value as StatusFilter })}
-          options={STATUS_OPTIONS}
-        />
-        <SelectField
-          label="Resource"
-          value={filters.resourceSpecId}
-          onChange={(e) => set({ resourceSpecId: e.target.value })}
-          options={[{ value: "", label: "All resources" }, ...resourceSpecs.map((r) => ({ value: r.id, label: `${r.name} (${r.unit})` }))]}
-        />
+      <div className="grid grid-cols-1 gap-3 sm:grid-cols-[1fr_16rem]">
+        <div className="flex flex-col gap-1">
+          <label htmlFor={`${id}-q`} className="text-sm font-medium text-stone-800">
+            Search
+          </label>
+          <input
+            id={`${id}-q`}
+            type="search"
+            className={controlClass}
+            placeholder="Title, note or resource"
+            value={q}
+            onChange={(e) => setQ(e.target.value)}
+          />
+        </div>
         <SelectField
           label="Sort by"
           value={filters.sort}
@@ -86,24 +95,33 @@ export function SignalFiltersForm({
           options={sortOptions}
         />
       </div>
-      <div className="flex flex-col gap-1">
-        <label htmlFor={`${id}-q`} className="text-sm font-medium text-stone-800">
-          Search
-        </label>
-        <input
-          id={`${id}-q`}
-          type="search"
-          className={controlClass}
-          placeholder="Title, note or resource"
-          value={q}
-          onChange={(e) => setQ(e.target.value)}
-        />
-      </div>
-      <LocationPicker
-        value={filters.near}
-        organizations={organizations}
-        onChange={(near) => set({ near, sort: !near && filters.sort === "distance" ? "intensity" : filters.sort })}
-      />
+      <details open={more} onToggle={(e) => setMore(e.currentTarget.open)} className="group">
+        <summary className="cursor-pointer text-sm font-medium text-stone-800 focus-visible:outline-2 focus-visible:outline-offset-2">
+          Kind, status, resource and location{narrowing ? ` (${narrowing} set)` : ""}
+        </summary>
+        <div className="mt-3 flex flex-col gap-4">
+          <div className="grid grid-cols-2 gap-3 lg:grid-cols-3">
+            <SelectField label="Kind" value={filters.kind} onChange={(e) => set({ kind: e.target.value as KindFilter })} options={KIND_OPTIONS} />
+            <SelectField
+              label="Status"
+              value={filters.status}
+              onChange={(e) => set({ status: e.target.value as StatusFilter })}
+              options={STATUS_OPTIONS}
+            />
+            <SelectField
+              label="Resource"
+              value={filters.resourceSpecId}
+              onChange={(e) => set({ resourceSpecId: e.target.value })}
+              options={[{ value: "", label: "All resources" }, ...resourceSpecs.map((r) => ({ value: r.id, label: `${r.name} (${r.unit})` }))]}
+            />
+          </div>
+          <LocationPicker
+            value={filters.near}
+            organizations={organizations}
+            onChange={(near) => set({ near, sort: !near && filters.sort === "distance" ? "intensity" : filters.sort })}
+          />
+        </div>
+      </details>
     </form>
   );
 }
