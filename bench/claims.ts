@@ -14,34 +14,15 @@
 // claims_per_s counts every claim attempt that the server answered as a claim decision (201 or 409
 // OVER_CLAIM); both run the whole locked transaction (the 409 rolls back). 201/s is printed too.
 // Env: CLIENTS (64), SIGNALS (4), BIG_QTY (1000000), SMALL_QTY (100), TOTAL (3000), TIME_CAP_S (30),
-// WORKERS (2), WARMUP (20), BASELINE_DB ("disk" | "memory"). Shared (bench/lib/common.ts): BENCH_APP
+// WORKERS (2), WARMUP (20), BASELINE_DB ("disk" | "memory"). Shared (bench/lib/app-server.ts, machine.ts): BENCH_APP
 // (snapshot | tree), BENCH_QUIET_WAIT_S / BENCH_QUIET_PCT, BENCH_SERVER_CPU_PROF=<dir>, BENCH_PGLITE_TRACE=1.
 // Final line: bench:claims clients=N claims_per_s=X baseline_per_s=X ratio=X overclaims=0
 import type { ChildProcess } from "node:child_process";
 import path from "node:path";
 import { ApiClient, newMember, newSpec } from "../tests/support/api-client";
-import {
-  cpuMs,
-  envInt,
-  fmt,
-  fmtSummary,
-  forkTs,
-  loadWatch,
-  mapLimit,
-  monoUs,
-  nextMessage,
-  prepareApp,
-  now,
-  printTrace,
-  rssMb,
-  rssSampler,
-  runMain,
-  startAppServer,
-  stopChild,
-  summarize,
-  waitForQuiet,
-  tempDir,
-} from "./lib/common";
+import { prepareApp, printTrace, startAppServer } from "./lib/app-server";
+import { envInt, fmt, fmtSummary, forkTs, mapLimit, monoUs, nextMessage, now, runMain, stopChild, summarize, tempDir } from "./lib/common";
+import { cpuMs, loadWatch, rssMb, rssSampler, waitForQuiet } from "./lib/machine";
 
 const CLIENTS = envInt("CLIENTS", 64, 1);
 const SIGNALS = envInt("SIGNALS", 4, 1);

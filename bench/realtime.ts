@@ -11,34 +11,16 @@
 // phase 1 WRITES times at the same spacing, recording each emit time.
 //
 // Env: CLIENTS (500), WORKERS (4), WRITES (100), SPACING_MS (50), WARMUP (3), TRANSPORTS ("websocket"),
-// CONNECT_CONCURRENCY (per worker, 25). Shared (bench/lib/common.ts): BENCH_APP (snapshot | tree),
+// CONNECT_CONCURRENCY (per worker, 25). Shared (bench/lib/app-server.ts, machine.ts): BENCH_APP (snapshot | tree),
 // BENCH_QUIET_WAIT_S / BENCH_QUIET_PCT (wait for other work to finish), BENCH_SERVER_CPU_PROF=<dir> (CPU
 // profile of the app server, summarise with bench/cpuprofile-summary.ts), BENCH_PGLITE_TRACE=1 (statement
 // counts and times inside the server's PGlite).
 // Final line: bench:realtime clients=N p50_ms=X p99_ms=X baseline_p99_ms=X ratio_p99=X rss_idle_mb=X rss_load_mb=X
 import type { ChildProcess } from "node:child_process";
 import { DEMO_PASSWORD, demoBoards, demoUsers } from "../prisma/seed-data";
-import {
-  cpuMs,
-  envInt,
-  fmt,
-  fmtSummary,
-  forkTs,
-  loadWatch,
-  monoUs,
-  nextMessage,
-  prepareApp,
-  printTrace,
-  now,
-  rssMb,
-  rssSampler,
-  runMain,
-  sleep,
-  startAppServer,
-  stopChild,
-  summarize,
-  waitForQuiet,
-} from "./lib/common";
+import { prepareApp, printTrace, startAppServer } from "./lib/app-server";
+import { envInt, fmt, fmtSummary, forkTs, monoUs, nextMessage, now, runMain, sleep, stopChild, summarize } from "./lib/common";
+import { cpuMs, loadWatch, rssMb, rssSampler, waitForQuiet } from "./lib/machine";
 
 const CLIENTS = envInt("CLIENTS", 500, 1);
 const WORKERS = Math.min(envInt("WORKERS", 4, 1), CLIENTS);
