@@ -14,6 +14,7 @@ import { sweep } from "./services/sweep";
 import { seedDemoIfEmpty } from "./services/seed-demo";
 import { BoardStreams } from "./realtime/board-streams";
 import { attachSocketHandlers } from "./realtime/socket-server";
+import { PRESENCE_CHANNEL } from "./realtime/presence";
 import { setRuntime } from "./runtime";
 import { log } from "./log";
 import { CLIENT_IP_HEADER } from "./http/handler";
@@ -72,15 +73,29 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
     events: streams,
   };
   setRuntime({ ctx, config });
-  attachSocketHandlers(io, ctx, streams);
-  // Only PostgreSQL can have writers in other processes; on PGlite every commit is seen in-process.
-  const unlisten = streams.crossProcess
-    ? await db.listen(
-        EVENTS_CHANNEL,
-        (payload) => streams.notified(payload),
-        () => streams.resync(),
-      )
-    : async () => {};
+  // Only PostgreSQL can have other instances; on PGlite every commit and every viewer is in this process.
+  const presence = attachSocketHandlers(
+    io,
+    ctx,
+    streams,
+    streams.crossProcess
+      ? async (payload) => void (await db.prisma.$executeRaw`SELECT pg_notify(${PRESENCE_CHANNEL}, ${payload})`)
+      : null,
+  );
+  const unlisteners = streams.crossProcess
+    ? [
+        await db.listen(
+          EVENTS_CHANNEL,
+          (payload) => streams.notified(payload),
+          () => streams.resync(),
+        ),
+        await db.listen(
+          PRESENCE_CHANNEL,
+          (payload) => presence.received(payload),
+          () => presence.heartbeat(),
+        ),
+      ]
+    : [];
 
   // Several instances may start together on one PostgreSQL: seed and set up exactly once.
   await db.exclusively(async () => {
@@ -130,7 +145,8 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
     io,
     async close() {
       if (timer) clearInterval(timer);
-      await unlisten();
+      presence.stop();
+      await Promise.all(unlisteners.map((unlisten) => unlisten()));
       // io.close() disconnects every socket and closes the HTTP server, which then waits for open
       // keep-alive connections: end those at once instead of after the browser's idle timeout.
       const closed = new Promise<void>((resolve) => io.close(() => resolve()));

@@ -10,6 +10,7 @@ import { readEvents } from "../services/event-log";
 import { isDomainError } from "../domain/errors";
 import { SESSION_COOKIE } from "../http/cookies";
 import type { BoardStreams } from "./board-streams";
+import { BoardPresence } from "./presence";
 import { PROTOCOL_VERSION, RT, joinPayloadSchema, type JoinAck } from "./contract";
 import { log } from "../log";
 
@@ -21,7 +22,21 @@ interface SocketData {
 
 const REPLAY_PAGE = 1000;
 
-export function attachSocketHandlers(io: Server, ctx: ServiceContext, streams: BoardStreams) {
+/**
+ * Wires `board:join`/`board:leave` and presence. `publishPresence` reaches the other instances on one
+ * PostgreSQL (null on the embedded database); the returned presence takes their counts in.
+ */
+export function attachSocketHandlers(
+  io: Server,
+  ctx: ServiceContext,
+  streams: BoardStreams,
+  publishPresence: ((payload: string) => Promise<void>) | null,
+): BoardPresence {
+  const presence = new BoardPresence((boardId, viewers) => {
+    const s = streams.get(boardId);
+    if (s) io.to(streams.room(boardId)).emit(RT.PRESENCE, { board: s.slug, viewers });
+  }, publishPresence);
+
   io.use(async (socket, next) => {
     const data = socket.data as SocketData;
     data.joins = new Map();
@@ -66,12 +81,9 @@ export function attachSocketHandlers(io: Server, ctx: ServiceContext, streams: B
     });
   });
 
+  /** This instance's viewer count of a board changed (or may have): recount and pass it on. */
   function sendPresence(boardId: string) {
-    const s = streams.get(boardId);
-    if (!s) return;
-    const room = streams.room(boardId);
-    const viewers = io.sockets.adapter.rooms.get(room)?.size ?? 0;
-    io.to(room).emit(RT.PRESENCE, { board: s.slug, viewers });
+    presence.setLocal(boardId, io.sockets.adapter.rooms.get(streams.room(boardId))?.size ?? 0);
   }
 
   async function join(socket: Socket, payload: unknown): Promise<JoinAck> {
@@ -104,4 +116,6 @@ export function attachSocketHandlers(io: Server, ctx: ServiceContext, streams: B
     setImmediate(() => sendPresence(board.id));
     return { ok: true, protocol: PROTOCOL_VERSION, board: board.slug, lastSeq: cursor, replayed };
   }
+
+  return presence;
 }

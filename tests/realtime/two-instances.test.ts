@@ -9,7 +9,7 @@ import pg from "pg";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { startPostgres, type TestPostgres } from "../support/postgres";
 import { ApiClient, newMember, newSpec } from "../support/api-client";
-import { closeAllClients, connectClient, eventsFromApi, newBoard, range, seqs, sleep, waitUntil } from "../support/socket";
+import { closeAllClients, connectClient, eventsFromApi, newBoard, range, seqs, sleep, waitUntil, type BoardClient } from "../support/socket";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 
@@ -252,6 +252,25 @@ describe("two app instances on one PostgreSQL", () => {
     }
     await waitUntil(() => onB.lastSeq() >= 5, 10_000, () => `seq 5 on B, have ${onB.lastSeq()}`);
     expect(seqs(onB.events)).toEqual(range(1, 5));
+  });
+
+  it("counts the viewers of a board on every instance: each sees the total, and a leaver is subtracted", async () => {
+    const owner = await newMember(apiA);
+    const slug = await newBoard(owner.api);
+    const viewers = (c: BoardClient) => c.presence.filter((p) => p.board === slug).at(-1)?.viewers;
+    const onA = await connectClient(a.url);
+    const onB1 = await connectClient(b.url);
+    const onB2 = await connectClient(b.url);
+    expect((await onA.join({ slug })).ok).toBe(true);
+    expect((await onB1.join({ slug })).ok).toBe(true);
+    expect((await onB2.join({ slug })).ok).toBe(true);
+    const seen = () => `A ${viewers(onA)}, B ${viewers(onB1)}/${viewers(onB2)}`;
+    await waitUntil(() => [onA, onB1, onB2].every((c) => viewers(c) === 3), 10_000, () => `3 viewers everywhere, saw ${seen()}`);
+
+    onB2.close();
+    await waitUntil(() => viewers(onA) === 2 && viewers(onB1) === 2, 10_000, () => `2 viewers after one left B, saw ${seen()}`);
+    onA.close();
+    await waitUntil(() => viewers(onB1) === 1, 10_000, () => `1 viewer after A's left, saw ${seen()}`);
   });
 
   // Last: it cuts every database connection of both instances.
