@@ -11,6 +11,7 @@ import type { ServiceContext } from "./services/context";
 import { EVENTS_CHANNEL } from "./services/event-log";
 import { ensureCommonsBoard } from "./services/ensure-commons";
 import { sweep } from "./services/sweep";
+import { deleteOldSignInLimits } from "./services/sign-in-limiter";
 import { seedDemoIfEmpty } from "./services/seed-demo";
 import { BoardStreams } from "./realtime/board-streams";
 import { attachSocketHandlers } from "./realtime/socket-server";
@@ -129,6 +130,7 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
           sweeping = true;
           sweep(ctx)
             .then((r) => (r.expired || r.lapsed) && log.info(r, "sweep"))
+            .then(() => deleteOldSignInLimits(ctx))
             .catch((err) => log.error({ err }, "sweep failed"))
             .finally(() => (sweeping = false));
         }, config.SWEEP_INTERVAL_MS)

@@ -5,17 +5,16 @@ import { assertNotLimited, recordFailure, recordSuccess } from "./sign-in-limite
 
 /** Checks an email and password for sign-in and token creation, rate limited per email and address. */
 export async function verifyCredentials(ctx: ServiceContext, email: string, password: string, ip: string) {
-  const points = ctx.signInAttemptsPerMinute;
-  await assertNotLimited(points, email, ip);
+  await assertNotLimited(ctx, email, ip);
   const user = await ctx.prisma.user.findUnique({
     where: { email: email.toLowerCase() },
     select: { id: true, name: true, email: true, passwordHash: true },
   });
   const ok = user ? await verifyPassword(user.passwordHash, password) : await dummyVerify(password);
   if (!user || !ok) {
-    await recordFailure(points, email, ip);
+    await recordFailure(ctx, email, ip);
     throw new DomainError("INVALID_CREDENTIALS", "Email or password is wrong");
   }
-  await recordSuccess(points, email, ip);
+  await recordSuccess(ctx, email, ip);
   return { id: user.id, name: user.name, email: user.email };
 }

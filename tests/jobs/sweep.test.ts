@@ -5,6 +5,7 @@ import { startTestApp, DB_KINDS, type TestApp } from "../support/server";
 import { ApiClient, newMember, newSpec } from "../support/api-client";
 import { closeAllClients, connectClient, eventsFromApi, newBoard, waitUntil } from "../support/socket";
 import { sweep } from "../../server/services/sweep";
+import { deleteOldSignInLimits } from "../../server/services/sign-in-limiter";
 import type { BoardEventDto } from "../../server/domain/dto";
 
 type Member = Awaited<ReturnType<typeof newMember>>;
@@ -198,5 +199,20 @@ describe.each(DB_KINDS)("background sweep on %s", (kind) => {
     expect(await sweep(app.ctx)).toEqual({ expired: 0, lapsed: 0 });
     expect(await eventsFromApi(api, slug)).toEqual(log1);
     expect(await signal(id)).toEqual(states1);
+  });
+
+  it("deletes sign-in failure counters an hour after their window, and keeps recent ones", async () => {
+    const t0 = new Date();
+    clock = t0;
+    const m = await newMember(api);
+    for (let i = 0; i < 3; i++) expect((await api.post("/tokens", { email: m.email, password: `wrong-${i}-password` })).status).toBe(401);
+    const counters = () => app.ctx.prisma.signInLimit.count();
+    const before = await counters();
+    expect(before).toBeGreaterThan(0);
+    expect(await deleteOldSignInLimits(app.ctx)).toBe(0);
+    advanceTo(t0, 2);
+    expect(await deleteOldSignInLimits(app.ctx)).toBe(before);
+    expect(await counters()).toBe(0);
+    clock = new Date();
   });
 });

@@ -273,6 +273,19 @@ describe("two app instances on one PostgreSQL", () => {
     await waitUntil(() => viewers(onB1) === 1, 10_000, () => `1 viewer after A's left, saw ${seen()}`);
   });
 
+  it("counts failed sign-ins across instances: ten failures spread over A and B lock the email out on both", async () => {
+    const victim = await newMember(apiA);
+    for (let i = 0; i < 10; i++) {
+      const r = await (i % 2 ? apiB : apiA).post("/tokens", { email: victim.email, password: `wrong-${i}-password` });
+      expect(r.status, `attempt ${i}`).toBe(401);
+    }
+    for (const api of [apiA, apiB]) {
+      const r = await api.post("/tokens", { email: victim.email, password: victim.password });
+      expect(r.status).toBe(429);
+      expect(r.body.error.code).toBe("RATE_LIMITED");
+    }
+  });
+
   // Last: it cuts every database connection of both instances.
   it("keeps streaming to B what A writes after PostgreSQL cut every connection (restart, failover)", async () => {
     const owner = await newMember(apiA);
