@@ -3,7 +3,8 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { isApiError } from "@/components/api/client";
-import { fieldError, validate, type FieldErrors } from "@/components/forms/form-errors";
+import { fieldError } from "@/components/forms/form-errors";
+import { useFormErrors } from "@/components/forms/use-form-errors";
 import { ErrorText } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
@@ -17,19 +18,13 @@ export function SignInForm({ next }: { next: string }) {
   const signIn = useSignIn();
   const [email, setEmail] = useState("");
   const [password, setPassword] = useState("");
-  const [fields, setFields] = useState<FieldErrors>({});
-  const [error, setError] = useState<string | null>(null);
+  const { fields, error, check, setFields, setError } = useFormErrors();
 
   function onSubmit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
-    setError(null);
-    const v = validate(signInSchema, { email, password });
-    if (!v.ok) {
-      setFields(v.fields);
-      return;
-    }
-    setFields({});
-    signIn.mutate(v.data, {
+    const data = check(signInSchema, { email, password });
+    if (!data) return;
+    signIn.mutate(data, {
       onSuccess: () => router.push(next),
       onError: (err) => {
         setFields(isApiError(err) && err.status === 400 ? err.fields : {});

@@ -3,7 +3,8 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { isApiError } from "@/components/api/client";
-import { errorMessage, fieldError, validate, type FieldErrors } from "@/components/forms/form-errors";
+import { errorMessage, fieldError } from "@/components/forms/form-errors";
+import { useFormErrors } from "@/components/forms/use-form-errors";
 import { ErrorText } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
@@ -18,27 +19,20 @@ export function SignUpForm({ next }: { next: string }) {
   const [name, setName] = useState("");
   const [email, setEmail] = useState("");
   const [password, setPassword] = useState("");
-  const [fields, setFields] = useState<FieldErrors>({});
-  const [error, setError] = useState<string | null>(null);
+  const { fields, error, check, failed, setFields } = useFormErrors();
 
   function onSubmit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
-    setError(null);
-    const v = validate(createAccountSchema, { name, email, password });
-    if (!v.ok) {
-      setFields(v.fields);
-      return;
-    }
-    setFields({});
-    signUp.mutate(v.data, {
+    const data = check(createAccountSchema, { name, email, password });
+    if (!data) return;
+    signUp.mutate(data, {
       onSuccess: () => router.push(next),
       onError: (err) => {
         if (isApiError(err) && err.code === "EMAIL_TAKEN") {
           setFields({ email: ["An account with this email already exists. Sign in instead?"] });
           return;
         }
-        setFields(isApiError(err) ? err.fields : {});
-        setError(isApiError(err) && (err.status === 401 || err.status === 429) ? signInErrorText(err) : errorMessage(err));
+        failed(err, isApiError(err) && (err.status === 401 || err.status === 429) ? signInErrorText(err) : errorMessage(err));
       },
     });
   }

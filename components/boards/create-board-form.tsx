@@ -1,7 +1,8 @@
 "use client";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
-import { errorMessage, fieldError, validate, type FieldErrors } from "@/components/forms/form-errors";
+import { errorMessage, fieldError } from "@/components/forms/form-errors";
+import { useFormErrors } from "@/components/forms/use-form-errors";
 import { isApiError } from "@/components/api/client";
 import { ErrorText } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -23,25 +24,16 @@ export function CreateBoardForm() {
   const [covenant, setCovenant] = useState("");
   const [licence, setLicence] = useState(LICENCES[0]!);
   const [visibility, setVisibility] = useState<"public" | "members">("public");
-  const [fields, setFields] = useState<FieldErrors>({});
-  const [error, setError] = useState<string | null>(null);
+  const { fields, error, check, failed } = useFormErrors();
 
   function onSubmit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
-    setError(null);
     const body: CreateBoardBody = { slug: slug.trim(), name, covenant, licence, visibility };
-    const v = validate(createBoardSchema, body);
-    if (!v.ok) {
-      setFields(v.fields);
-      return;
-    }
-    setFields({});
+    if (!check(createBoardSchema, body)) return;
     create.mutate(body, {
       onSuccess: (b) => router.push(`/boards/${encodeURIComponent(b?.slug ?? body.slug)}`),
-      onError: (err) => {
-        setFields(isApiError(err) ? err.fields : {});
-        setError(isApiError(err) && err.code === "SLUG_TAKEN" ? "That slug is taken; choose another." : errorMessage(err));
-      },
+      onError: (err) =>
+        failed(err, isApiError(err) && err.code === "SLUG_TAKEN" ? "That slug is taken; choose another." : errorMessage(err)),
     });
   }
 

@@ -1,7 +1,8 @@
 "use client";
 import { useState, type FormEvent } from "react";
 import { isApiError } from "@/components/api/client";
-import { errorMessage, fieldError, numberInput, validate, type FieldErrors } from "@/components/forms/form-errors";
+import { fieldError, numberInput } from "@/components/forms/form-errors";
+import { useFormErrors } from "@/components/forms/use-form-errors";
 import { formatQuantity } from "@/components/format/numbers";
 import { dateInputToIso } from "@/components/format/time";
 import { ErrorText, Notice } from "@/components/ui/alert";
@@ -19,24 +20,17 @@ export function ClaimForm({ signal, organizations }: { signal: SignalDto; organi
   const [promised, setPromised] = useState("");
   const [note, setNote] = useState("");
   const [onBehalfOf, setOnBehalfOf] = useState("");
-  const [fields, setFields] = useState<FieldErrors>({});
-  const [error, setError] = useState<string | null>(null);
+  const { fields, error, check, failed, setError } = useFormErrors();
   const [done, setDone] = useState<string | null>(null);
 
   function onSubmit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
-    setError(null);
     setDone(null);
     const body: Record<string, unknown> = { quantity: numberInput(quantity) };
     if (promised) body.promisedAt = dateInputToIso(promised, "end") ?? promised;
     if (note.trim()) body.note = note.trim();
     if (onBehalfOf) body.onBehalfOf = onBehalfOf;
-    const v = validate(createClaimSchema, body);
-    if (!v.ok) {
-      setFields(v.fields);
-      return;
-    }
-    setFields({});
+    if (!check(createClaimSchema, body)) return;
     create.mutate(body as unknown as NewClaimBody, {
       onSuccess: (claim) => {
         setDone(`You claimed ${formatQuantity(claim.quantity)} ${signal.unit}.`);
@@ -51,8 +45,7 @@ export function ClaimForm({ signal, organizations }: { signal: SignalDto; organi
           if (typeof remaining === "number" && remaining > 0) setQuantity(String(remaining));
           return;
         }
-        setFields(isApiError(err) ? err.fields : {});
-        setError(errorMessage(err));
+        failed(err);
       },
     });
   }

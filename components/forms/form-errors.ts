@@ -20,7 +20,7 @@ export function issuesToFieldErrors(issues: ReadonlyArray<IssueLike>): FieldErro
   return out;
 }
 
-interface SafeParser<T> {
+export interface SafeParser<T> {
   safeParse(input: unknown): { success: true; data: T } | { success: false; error: { issues: ReadonlyArray<IssueLike> } };
 }
 

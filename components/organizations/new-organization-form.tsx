@@ -2,10 +2,10 @@
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
-import { isApiError } from "@/components/api/client";
 import { useMe } from "@/components/auth/queries";
 import { SignInPrompt } from "@/components/auth/sign-in-prompt";
-import { errorMessage, fieldError, validate, type FieldErrors } from "@/components/forms/form-errors";
+import { fieldError } from "@/components/forms/form-errors";
+import { useFormErrors } from "@/components/forms/use-form-errors";
 import { ErrorText } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
@@ -57,25 +57,17 @@ function NewOrganizationForm() {
   const router = useRouter();
   const create = useCreateOrganization();
   const [v, setV] = useState({ name: "", kind: "makerspace", locationName: "", lat: "", lng: "" });
-  const [fields, setFields] = useState<FieldErrors>({});
-  const [error, setError] = useState<string | null>(null);
+  const { fields, error, check, failed, setError } = useFormErrors();
   const [locating, setLocating] = useState(false);
   const set = (p: Partial<typeof v>) => setV((old) => ({ ...old, ...p }));
 
   function onSubmit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
-    setError(null);
     const { body, fields: own } = buildOrganizationBody(v);
-    const checked = validate(createOrganizationSchema, body);
-    const all = { ...(checked.ok ? {} : checked.fields), ...own };
-    if (Object.keys(all).length > 0) return setFields(all);
-    setFields({});
+    if (!check(createOrganizationSchema, body, own)) return;
     create.mutate(body as unknown as NewOrganizationBody, {
       onSuccess: (org) => router.push(`/organizations/${org.id}`),
-      onError: (err) => {
-        setFields(isApiError(err) ? err.fields : {});
-        setError(errorMessage(err));
-      },
+      onError: (err) => failed(err),
     });
   }
 

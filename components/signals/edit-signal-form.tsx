@@ -1,7 +1,7 @@
 "use client";
 import { useState, type FormEvent } from "react";
-import { isApiError } from "@/components/api/client";
-import { errorMessage, fieldError, validate, type FieldErrors } from "@/components/forms/form-errors";
+import { fieldError } from "@/components/forms/form-errors";
+import { useFormErrors } from "@/components/forms/use-form-errors";
 import { ErrorText } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { TextAreaField, TextField } from "@/components/ui/field";
@@ -14,8 +14,7 @@ import { buildSignalPatch, editValuesOf, type SignalEditValues } from "./signal-
 export function EditSignalForm({ signal, onClose }: { signal: SignalDto; onClose: () => void }) {
   const patch = usePatchSignal(signal.id);
   const [v, setV] = useState<SignalEditValues>(() => editValuesOf(signal));
-  const [fields, setFields] = useState<FieldErrors>({});
-  const [error, setError] = useState<string | null>(null);
+  const { fields, error, check, failed, setFields, setError } = useFormErrors();
   const set = (p: Partial<SignalEditValues>) => setV((old) => ({ ...old, ...p }));
 
   function onSubmit(e: FormEvent<HTMLFormElement>) {
@@ -24,16 +23,8 @@ export function EditSignalForm({ signal, onClose }: { signal: SignalDto; onClose
     const { body, fields: own } = buildSignalPatch(signal, v);
     if (Object.keys(own).length > 0) return setFields(own);
     if (Object.keys(body).length === 0) return onClose();
-    const checked = validate(patchSignalSchema, body);
-    if (!checked.ok) return setFields(checked.fields);
-    setFields({});
-    patch.mutate(body as SignalPatchBody, {
-      onSuccess: onClose,
-      onError: (err) => {
-        setFields(isApiError(err) ? err.fields : {});
-        setError(errorMessage(err));
-      },
-    });
+    if (!check(patchSignalSchema, body)) return;
+    patch.mutate(body as SignalPatchBody, { onSuccess: onClose, onError: (err) => failed(err) });
   }
 
   return (

@@ -1,7 +1,7 @@
 "use client";
 import { useState, type FormEvent } from "react";
-import { isApiError } from "@/components/api/client";
-import { errorMessage, fieldError, validate, type FieldErrors } from "@/components/forms/form-errors";
+import { fieldError } from "@/components/forms/form-errors";
+import { useFormErrors } from "@/components/forms/use-form-errors";
 import { useCreateResourceSpec } from "@/components/resource-specs/queries";
 import { ErrorText } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -15,27 +15,15 @@ export function NewResourceForm({ onCreated, onCancel }: { onCreated: (spec: Res
   const [name, setName] = useState("");
   const [unit, setUnit] = useState("");
   const [category, setCategory] = useState("");
-  const [fields, setFields] = useState<FieldErrors>({});
-  const [error, setError] = useState<string | null>(null);
+  const { fields, error, check, failed } = useFormErrors();
 
   function onSubmit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
-    setError(null);
-    const v = validate(resourceSpecSchema, { name, unit, category });
-    if (!v.ok) {
-      setFields(v.fields);
-      return;
-    }
-    setFields({});
+    const data = check(resourceSpecSchema, { name, unit, category });
+    if (!data) return;
     create.mutate(
-      { name: v.data.name, unit: v.data.unit, category: v.data.category },
-      {
-        onSuccess: (spec) => onCreated(spec),
-        onError: (err) => {
-          setFields(isApiError(err) ? err.fields : {});
-          setError(errorMessage(err));
-        },
-      },
+      { name: data.name, unit: data.unit, category: data.category },
+      { onSuccess: (spec) => onCreated(spec), onError: (err) => failed(err) },
     );
   }
 

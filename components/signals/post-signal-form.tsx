@@ -1,8 +1,8 @@
 "use client";
 import Link from "next/link";
 import { useId, useState, type FormEvent } from "react";
-import { isApiError } from "@/components/api/client";
-import { errorMessage, fieldError, validate, type FieldErrors } from "@/components/forms/form-errors";
+import { fieldError } from "@/components/forms/form-errors";
+import { useFormErrors } from "@/components/forms/use-form-errors";
 import { useResourceSpecs } from "@/components/resource-specs/queries";
 import { ErrorText, Notice } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -37,8 +37,7 @@ export function PostSignalForm({
   const create = useCreateSignal(slug);
   const [v, setV] = useState<SignalFormValues>(EMPTY_SIGNAL_FORM);
   const [newResource, setNewResource] = useState(false);
-  const [fields, setFields] = useState<FieldErrors>({});
-  const [error, setError] = useState<string | null>(null);
+  const { fields, error, check, failed } = useFormErrors();
   const [posted, setPosted] = useState<SignalDto | null>(null);
   const set = (patch: Partial<SignalFormValues>) => setV((old) => ({ ...old, ...patch }));
   const unit = specs.data?.find((s) => s.id === v.resourceSpecId)?.unit;
@@ -53,26 +52,16 @@ export function PostSignalForm({
 
   function onSubmit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
-    setError(null);
     setPosted(null);
     const { body, fields: own } = buildSignalBody(v);
-    const checked = validate(createSignalSchema, body);
-    const all = { ...(checked.ok ? {} : checked.fields), ...own };
-    if (Object.keys(all).length > 0) {
-      setFields(all);
-      return;
-    }
-    setFields({});
+    if (!check(createSignalSchema, body, own)) return;
     create.mutate(body as unknown as NewSignalBody, {
       onSuccess: (signal) => {
         setPosted(signal);
         setV((old) => ({ ...EMPTY_SIGNAL_FORM, kind: old.kind, onBehalfOf: old.onBehalfOf }));
         onDone?.();
       },
-      onError: (err) => {
-        setFields(isApiError(err) ? err.fields : {});
-        setError(errorMessage(err));
-      },
+      onError: (err) => failed(err),
     });
   }
 

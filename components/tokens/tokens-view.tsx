@@ -4,7 +4,8 @@ import { isApiError } from "@/components/api/client";
 import { useMe } from "@/components/auth/queries";
 import { signInErrorText } from "@/components/auth/auth-errors";
 import { SignInPrompt } from "@/components/auth/sign-in-prompt";
-import { errorMessage, fieldError, validate, type FieldErrors } from "@/components/forms/form-errors";
+import { errorMessage, fieldError } from "@/components/forms/form-errors";
+import { useFormErrors } from "@/components/forms/use-form-errors";
 import { formatDateTime, formatRelative } from "@/components/format/time";
 import { useNow } from "@/components/format/use-now";
 import { ErrorText } from "@/components/ui/alert";
@@ -94,22 +95,18 @@ function CreateTokenForm({ email: initialEmail }: { email: string }) {
   const [label, setLabel] = useState("");
   const [email, setEmail] = useState(initialEmail);
   const [password, setPassword] = useState("");
-  const [fields, setFields] = useState<FieldErrors>({});
-  const [error, setError] = useState<string | null>(null);
+  const { fields, error, check, setFields, setError } = useFormErrors();
   const [token, setToken] = useState<string | null>(null);
   const [copied, setCopied] = useState(false);
 
   function onSubmit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
-    setError(null);
     setToken(null);
     setCopied(false);
-    const body = { email, password, label };
-    const v = validate(createTokenSchema, body);
-    if (!v.ok) return setFields(v.fields);
-    setFields({});
+    const data = check(createTokenSchema, { email, password, label });
+    if (!data) return;
     create.mutate(
-      { email: v.data.email, password: v.data.password, label: v.data.label },
+      { email: data.email, password: data.password, label: data.label },
       {
         onSuccess: (r) => {
           setToken(r.token);
