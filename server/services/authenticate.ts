@@ -1,6 +1,7 @@
 import DataLoader from "dataloader";
 import type { Actor, ServiceContext } from "./context";
 import { hashSecret } from "./secrets";
+import { perContext } from "./per-context";
 
 /** Resolves a session cookie or a Bearer token to the person it belongs to; null when neither is valid. */
 export async function authenticate(
@@ -54,10 +55,4 @@ function createLoaders(ctx: ServiceContext) {
   };
 }
 
-const loaders = new WeakMap<ServiceContext, ReturnType<typeof createLoaders>>();
-
-function loadersFor(ctx: ServiceContext) {
-  let l = loaders.get(ctx);
-  if (!l) loaders.set(ctx, (l = createLoaders(ctx)));
-  return l;
-}
+const loadersFor = perContext(createLoaders);

@@ -10,6 +10,7 @@ import type { Actor, ServiceContext, Tx } from "./context";
 import { requireActor, requireBoardWriter, requireOnBehalfOf } from "./access";
 import { writeWithEventLog, type EventInput } from "./event-log";
 import { GroupCommit, type Outcome } from "./group-commit";
+import { perContext } from "./per-context";
 import { lockSignals, type LockedSignal } from "./lock-signal";
 import { claimToDto, loadSignalRows, signalToDto, withClaimAdded, type ClaimRow, type SignalRow } from "./signal-view";
 
@@ -37,14 +38,7 @@ export async function claimSignal(
   return queueFor(ctx).submit({ actor, signalId, input });
 }
 
-// One queue per service context: a batch shares its context's clock and database.
-const queues = new WeakMap<ServiceContext, GroupCommit<ClaimRequest, ClaimResult>>();
-
-function queueFor(ctx: ServiceContext) {
-  let q = queues.get(ctx);
-  if (!q) queues.set(ctx, (q = new GroupCommit((batch) => writeClaims(ctx, batch))));
-  return q;
-}
+const queueFor = perContext((ctx: ServiceContext) => new GroupCommit((batch: ClaimRequest[]) => writeClaims(ctx, batch)));
 
 /** Everything the rules need about the signals of a batch and the people claiming them, read under lock. */
 interface BatchState {

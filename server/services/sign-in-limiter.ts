@@ -5,25 +5,23 @@ import { RateLimiterPrisma } from "rate-limiter-flexible";
 import { DomainError } from "../domain/errors";
 import type { ServiceContext } from "./context";
 import { hashSecret } from "./secrets";
+import { perContext } from "./per-context";
 
 const WINDOW_SECONDS = 60;
 /** Counters this much past their window are deleted by the sweep (a later attempt resets them anyway). */
 export const SIGN_IN_LIMIT_RETENTION_MS = 3_600_000;
 
-const limiters = new WeakMap<ServiceContext["prisma"], Map<number, RateLimiterPrisma>>();
-
-function limiter(ctx: ServiceContext): RateLimiterPrisma {
-  const points = ctx.signInAttemptsPerMinute;
-  let byPoints = limiters.get(ctx.prisma);
-  if (!byPoints) limiters.set(ctx.prisma, (byPoints = new Map()));
-  let l = byPoints.get(points);
-  if (!l) {
-    // The sweep deletes old counters; the library's own timer would outlive a closed database.
-    l = new RateLimiterPrisma({ storeClient: ctx.prisma, tableName: "signInLimit", points, duration: WINDOW_SECONDS, clearExpiredByTimeout: false });
-    byPoints.set(points, l);
-  }
-  return l;
-}
+const limiter = perContext(
+  (ctx: ServiceContext) =>
+    new RateLimiterPrisma({
+      storeClient: ctx.prisma,
+      tableName: "signInLimit",
+      points: ctx.signInAttemptsPerMinute,
+      duration: WINDOW_SECONDS,
+      // The sweep deletes old counters; the library's own timer would outlive a closed database.
+      clearExpiredByTimeout: false,
+    }),
+);
 
 function key(email: string, ip: string) {
   return hashSecret(`${email.toLowerCase()}|${ip}`);
