@@ -20,9 +20,22 @@ export interface ServiceContext {
   intensity: IntensityConfig;
   claimLapseHours: number;
   sessionTtlDays: number;
-  /** Failed sign-ins per email and address per minute before 429. */
-  signInAttemptsPerMinute: number;
+  limits: AuthLimits;
   events: EventSink;
+}
+
+/** How much password work one client may cause (ADR 010). */
+export interface AuthLimits {
+  /** Failed sign-ins per email per minute, from any address, before 429. */
+  signInPerEmailPerMinute: number;
+  /** Failed sign-ins per client address per hour, across every email, before 429. */
+  signInPerAddressPerHour: number;
+  /** Sign-ups per client address per hour before 429. */
+  signUpsPerAddressPerHour: number;
+  /** Password hashes computed at once (argon2id takes ~19 MiB each). */
+  hashConcurrency: number;
+  /** Password hashes allowed to wait for a slot; beyond that 503 SERVER_BUSY. */
+  hashQueue: number;
 }
 
 /** The signed-in person a request acts for. */
