@@ -16,6 +16,8 @@ import { deleteOldSignInLimits } from "./services/sign-in-limiter";
 import { countDemoAccounts, seedDemoIfEmpty } from "./services/seed-demo";
 import { BoardStreams } from "./realtime/board-streams";
 import { attachSocketHandlers } from "./realtime/socket-server";
+import { SocketSessions } from "./realtime/socket-sessions";
+import { ACCESS_CHANNEL } from "./services/access-ends";
 import { PRESENCE_CHANNEL } from "./realtime/presence";
 import { setRuntime } from "./runtime";
 import { log } from "./log";
@@ -78,6 +80,7 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
   });
   const io = new IOServer(httpServer, { path: "/socket.io", serveClient: false });
   const streams = new BoardStreams(io, db.prisma, db.kind === "postgres");
+  const sessions = new SocketSessions(streams.crossProcess, (boardId) => streams.room(boardId));
   const ctx: ServiceContext = {
     prisma: db.prisma,
     now: opts.now ?? (() => new Date()),
@@ -92,6 +95,7 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
       hashQueue: config.PASSWORD_HASH_QUEUE,
     },
     events: streams,
+    access: sessions,
   };
   setRuntime({ ctx, config });
   // Only PostgreSQL can have other instances; on PGlite every commit and every viewer is in this process.
@@ -99,6 +103,7 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
     io,
     ctx,
     streams,
+    sessions,
     streams.crossProcess
       ? async (payload) => void (await db.prisma.$executeRaw`SELECT pg_notify(${PRESENCE_CHANNEL}, ${payload})`)
       : null,
@@ -115,6 +120,9 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
           (payload) => presence.received(payload),
           () => presence.heartbeat(),
         ),
+        // An end missed while the connection was down is not replayed: those sockets keep what they had
+        // until they reconnect (ADR 011).
+        await db.listen(ACCESS_CHANNEL, (payload) => sessions.received(payload)),
       ]
     : [];
 

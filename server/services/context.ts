@@ -14,6 +14,24 @@ export interface EventSink {
   committed(boardId: string, events: BoardEventDto[]): void;
 }
 
+/** A credential or a membership that has just ended: whatever relied on it must stop (ADR 011). */
+export type AccessEnd =
+  /** A browser session was signed out; `id` is the session's row id (the hash of its cookie). */
+  | { kind: "session"; id: string }
+  /** An API token was revoked. */
+  | { kind: "token"; id: string }
+  /** A person left, or was removed from, a members-only board. */
+  | { kind: "membership"; boardId: string; userId: string };
+
+export interface AccessSink {
+  /** Whether other processes hold sockets too and must be told (PostgreSQL NOTIFY, sent with the commit). */
+  readonly crossProcess: boolean;
+  /** Names this process in its notifications, so it can skip its own: it has acted on them already. */
+  readonly instanceId: string;
+  /** Called after the ending transaction commits: ends what this process's sockets had by that access. */
+  ended(e: AccessEnd): void;
+}
+
 export interface ServiceContext {
   prisma: PrismaClient;
   now: () => Date;
@@ -22,6 +40,7 @@ export interface ServiceContext {
   sessionTtlDays: number;
   limits: AuthLimits;
   events: EventSink;
+  access: AccessSink;
 }
 
 /** How much password work one client may cause (ADR 010). */
