@@ -17,7 +17,7 @@ import { countDemoAccounts, seedDemoIfEmpty } from "./services/seed-demo";
 import { BoardStreams } from "./realtime/board-streams";
 import { attachSocketHandlers } from "./realtime/socket-server";
 import { SocketSessions } from "./realtime/socket-sessions";
-import { ACCESS_CHANNEL } from "./services/access-ends";
+import { ACCESS_CHANNEL, findEndedAccess } from "./services/access-ends";
 import { PRESENCE_CHANNEL } from "./realtime/presence";
 import { setRuntime } from "./runtime";
 import { log } from "./log";
@@ -120,9 +120,15 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
           (payload) => presence.received(payload),
           () => presence.heartbeat(),
         ),
-        // An end missed while the connection was down is not replayed: those sockets keep what they had
-        // until they reconnect (ADR 011).
-        await db.listen(ACCESS_CHANNEL, (payload) => sessions.received(payload)),
+        // Ends notified while the connection was down are lost: check what the sockets rely on instead.
+        await db.listen(
+          ACCESS_CHANNEL,
+          (payload) => sessions.received(payload),
+          () =>
+            void sessions
+              .resync((credentials, memberships) => findEndedAccess(ctx, credentials, memberships))
+              .catch((err) => log.error({ err }, "re-checking socket access failed")),
+        ),
       ]
     : [];
 

@@ -99,6 +99,35 @@ describe("SocketSessions", () => {
     expect(s.sent).toEqual([["board:revoked", { board: "crew-slug", reason: "signed-out" }]]);
   });
 
+  it("after missed notifications, asks which of its sockets' credentials and memberships still hold, and ends the others", async () => {
+    const { sessions } = setup();
+    const a = fakeSocket();
+    const b = fakeSocket();
+    sessions.register(a.socket, ada, 0);
+    sessions.register(b.socket, { actor: { userId: "u-bo", name: "Bo" }, credential: { kind: "token", id: "t9" } }, 0);
+    sessions.joined(a.socket, "crew", { slug: "crew-slug", visibility: "members" });
+    sessions.joined(b.socket, "crew", { slug: "crew-slug", visibility: "members" });
+    sessions.joined(b.socket, "open", { slug: "open-slug", visibility: "public" });
+    let asked: unknown;
+    await sessions.resync(async (credentials, memberships) => {
+      asked = { credentials, memberships };
+      return [
+        { kind: "session", id: "s1" },
+        { kind: "membership", boardId: "crew", userId: "u-bo" },
+      ];
+    });
+    expect(asked).toEqual({
+      credentials: [ada.credential, { kind: "token", id: "t9" }],
+      memberships: [
+        { boardId: "crew", userId: "u-ada" },
+        { boardId: "crew", userId: "u-bo" },
+      ],
+    });
+    expect(a.sent).toEqual([["board:revoked", { board: "crew-slug", reason: "signed-out" }]]);
+    expect(b.sent).toEqual([["board:revoked", { board: "crew-slug", reason: "membership-ended" }]]);
+    expect(b.data.actor).not.toBeNull();
+  });
+
   it("a disconnected socket is forgotten", () => {
     const { sessions } = setup();
     const s = fakeSocket();

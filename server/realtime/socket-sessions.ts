@@ -105,6 +105,28 @@ export class SocketSessions implements AccessSink {
   }
 
   /**
+   * After this instance may have missed notifications (a lost LISTEN connection): asks `find` which of
+   * the credentials and members-only memberships its sockets rely on have ended, and ends those here.
+   */
+  async resync(
+    find: (credentials: Credential[], memberships: Array<{ boardId: string; userId: string }>) => Promise<AccessEnd[]>,
+  ): Promise<void> {
+    const credentials = new Map<string, Credential>();
+    const memberships = new Map<string, { boardId: string; userId: string }>();
+    for (const set of this.byCredential.values()) {
+      for (const socket of set) {
+        const data = socket.data as SocketData;
+        if (data.credential) credentials.set(credentialKey(data.credential), data.credential);
+        for (const [boardId, board] of data.rooms) {
+          if (board.visibility === "members" && data.actor) memberships.set(`${boardId}:${data.actor.userId}`, { boardId, userId: data.actor.userId });
+        }
+      }
+    }
+    if (credentials.size === 0 && memberships.size === 0) return;
+    for (const e of await find([...credentials.values()], [...memberships.values()])) this.ended(e);
+  }
+
+  /**
    * An end announced by any instance (NOTIFY payload). This instance's own were handled right after
    * their commit, after the commit's events went out, so the person saw the event that ended their
    * access; handling them again here could come first. Malformed payloads are ignored.

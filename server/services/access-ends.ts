@@ -4,6 +4,7 @@
 // right after the commit.
 import { z } from "zod";
 import type { AccessEnd, ServiceContext, Tx } from "./context";
+import type { Credential } from "./authenticate";
 
 export const ACCESS_CHANNEL = "access_ended";
 
@@ -39,6 +40,32 @@ export async function writeEndingAccess<T>(
   const result = await ctx.prisma.$transaction((tx) => fn(tx, (e) => announceInTx(ctx, tx, ends, e)));
   for (const e of ends) ctx.access.ended(e);
   return result;
+}
+
+/**
+ * Which of these credentials and memberships no longer hold: for an instance that may have missed
+ * notifications (its LISTEN connection was down) and checks what its sockets rely on.
+ */
+export async function findEndedAccess(
+  ctx: ServiceContext,
+  credentials: Credential[],
+  memberships: Array<{ boardId: string; userId: string }>,
+): Promise<AccessEnd[]> {
+  const ids = (kind: Credential["kind"]) => [...new Set(credentials.filter((c) => c.kind === kind).map((c) => c.id))];
+  const sessionIds = ids("session");
+  const tokenIds = ids("token");
+  // Sequential: on the embedded database queries run one at a time anyway.
+  const sessions = await ctx.prisma.session.findMany({ where: { id: { in: sessionIds }, expiresAt: { gt: ctx.now() } }, select: { id: true } });
+  const tokens = await ctx.prisma.apiToken.findMany({ where: { id: { in: tokenIds }, revokedAt: null }, select: { id: true } });
+  const members = memberships.length
+    ? await ctx.prisma.boardMember.findMany({ where: { OR: memberships }, select: { boardId: true, userId: true } })
+    : [];
+  const live = new Set([...sessions.map((s) => `s:${s.id}`), ...tokens.map((t) => `t:${t.id}`), ...members.map((m) => `m:${m.boardId}:${m.userId}`)]);
+  return [
+    ...sessionIds.filter((id) => !live.has(`s:${id}`)).map((id): AccessEnd => ({ kind: "session", id })),
+    ...tokenIds.filter((id) => !live.has(`t:${id}`)).map((id): AccessEnd => ({ kind: "token", id })),
+    ...memberships.filter((m) => !live.has(`m:${m.boardId}:${m.userId}`)).map((m): AccessEnd => ({ kind: "membership", ...m })),
+  ];
 }
 
 /** For a write that already runs its own transaction: announce in it, then call `ended` after commit. */

@@ -85,6 +85,33 @@ describe("access ends across two instances on one PostgreSQL", () => {
     await expectCutOff(onB, witness, crew, post, "token-revoked");
   });
 
+  it("a sign-out notified while B's LISTEN connection was down still ends the socket on B once it listens again", async () => {
+    const { steward, crew, post, witness } = await setup();
+    const signIn = await rawRequest(a.url, "POST", "/sessions", {
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ email: steward.email, password: steward.password }),
+    });
+    const cookie = signIn.headers.getSetCookie().find((c) => c.startsWith("sb_session="))!.split(";")[0]!;
+    const onB = await connectClient(b.url, { cookie });
+    expect((await onB.join({ slug: crew })).ok).toBe(true);
+
+    // Cut both instances' access LISTEN connections; they come back after a back-off of 250 ms, so the
+    // sign-out's notification, sent at once, reaches nobody.
+    const admin = new pg.Client({ connectionString: databaseUrl });
+    await admin.connect();
+    try {
+      const cut = await admin.query(
+        `SELECT count(pg_terminate_backend(pid))::int AS n FROM pg_stat_activity
+          WHERE datname = current_database() AND query = 'LISTEN "access_ended"'`,
+      );
+      expect(cut.rows[0].n).toBe(2);
+    } finally {
+      await admin.end();
+    }
+    expect((await rawRequest(a.url, "DELETE", "/sessions", { headers: { cookie } })).status).toBe(204);
+    await expectCutOff(onB, witness, crew, post, "signed-out");
+  });
+
   it("removing a member through A ends their socket on B", async () => {
     const { steward, crew, post, witness } = await setup();
     const m = await newMember(apiA);
