@@ -29,7 +29,7 @@ test("signing out in one tab: a members-only board elsewhere becomes unavailable
     await test.step("she signs out in a third tab", async () => {
       await outPage.goto("/boards");
       await outPage.getByRole("button", { name: "Sign out" }).click();
-      await expect(outPage.getByRole("link", { name: "Sign in" })).toBeVisible();
+      await expect(outPage.getByRole("banner").getByRole("link", { name: "Sign in" })).toBeVisible();
     });
 
     await test.step("the members-only board's tab says it is no longer available, without a reload", async () => {
