@@ -55,6 +55,9 @@ export default defineConfig({
       SEED_DEMO: "true",
       LOG_LEVEL: "warn",
       NEXT_TELEMETRY_DISABLED: "1",
+      // Every browser test signs up and in from the loopback: one address for the whole run.
+      SIGNIN_ATTEMPTS_PER_ADDRESS_PER_HOUR: "1000000",
+      SIGNUPS_PER_ADDRESS_PER_HOUR: "1000000",
     },
   },
 });

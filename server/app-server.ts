@@ -4,17 +4,20 @@ import http from "node:http";
 import path from "node:path";
 import next from "next";
 import { Server as IOServer } from "socket.io";
-import { loadConfig, type AppConfig } from "./config";
+import { isLoopbackHost, loadConfig, type AppConfig } from "./config";
 import { openDatabase, type Database } from "./db/database";
 import { defaultIntensityConfig } from "./domain/intensity";
+import { clientAddress } from "./domain/client-address";
 import type { ServiceContext } from "./services/context";
 import { EVENTS_CHANNEL } from "./services/event-log";
 import { ensureCommonsBoard } from "./services/ensure-commons";
 import { sweep } from "./services/sweep";
 import { deleteOldSignInLimits } from "./services/sign-in-limiter";
-import { seedDemoIfEmpty } from "./services/seed-demo";
+import { countDemoAccounts, seedDemoIfEmpty } from "./services/seed-demo";
 import { BoardStreams } from "./realtime/board-streams";
 import { attachSocketHandlers } from "./realtime/socket-server";
+import { SocketSessions } from "./realtime/socket-sessions";
+import { ACCESS_CHANNEL, findEndedAccess } from "./services/access-ends";
 import { PRESENCE_CHANNEL } from "./realtime/presence";
 import { setRuntime } from "./runtime";
 import { log } from "./log";
@@ -40,6 +43,20 @@ export interface StartOptions {
   now?: () => Date;
 }
 
+/** Demo accounts have a published password: fine on a laptop, a hole on anything others can reach. */
+async function warnOfReachableDemo(ctx: ServiceContext, host: string, port: number) {
+  if (isLoopbackHost(host)) return;
+  const accounts = await countDemoAccounts(ctx);
+  if (accounts === 0) return;
+  log.warn(
+    { demoAccounts: accounts, host, port },
+    `DEMO ACCOUNTS REACHABLE: ${accounts} demo accounts whose password is published in the README exist, and ` +
+      `the server listens on ${host}:${port}, beyond this machine. Anyone who can reach it can sign in as ` +
+      `them (one is a steward of "commons"). Listen on 127.0.0.1 (HOST=127.0.0.1), or start on a database ` +
+      `without the demo (SEED_DEMO=false on a fresh database).`,
+  );
+}
+
 export async function startServer(opts: StartOptions = {}): Promise<RunningServer> {
   const config = opts.config ?? loadConfig();
   const db = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.dataDir });
@@ -47,9 +64,8 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
   let handle: ((req: http.IncomingMessage, res: http.ServerResponse) => Promise<void>) | null = null;
   const httpServer = http.createServer((req, res) => {
     if (req.url?.startsWith("/socket.io/")) return; // Socket.IO answers these itself
-    // Rate limits key on the client's address: take it from the socket, never from what the client says.
-    const forwarded = config.TRUST_PROXY ? String(req.headers["x-forwarded-for"] ?? "").split(",")[0]?.trim() : "";
-    req.headers[CLIENT_IP_HEADER] = forwarded || req.socket.remoteAddress || "unknown";
+    // Rate limits key on the client's address: the socket's, or the one our own proxy vouches for.
+    req.headers[CLIENT_IP_HEADER] = clientAddress(req.socket.remoteAddress, req.headers["x-forwarded-for"], config.TRUST_PROXY);
     if (req.url?.startsWith("/api/")) answerEmptyErrorsAsJson(res);
     if (!handle) {
       res.writeHead(503, { "content-type": "application/json", "retry-after": "1" });
@@ -64,14 +80,22 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
   });
   const io = new IOServer(httpServer, { path: "/socket.io", serveClient: false });
   const streams = new BoardStreams(io, db.prisma, db.kind === "postgres");
+  const sessions = new SocketSessions(streams.crossProcess, (boardId) => streams.room(boardId));
   const ctx: ServiceContext = {
     prisma: db.prisma,
     now: opts.now ?? (() => new Date()),
     intensity: { ...defaultIntensityConfig, halfLifeHours: config.SIGNAL_HALF_LIFE_HOURS },
     claimLapseHours: config.CLAIM_LAPSE_HOURS,
     sessionTtlDays: config.SESSION_TTL_DAYS,
-    signInAttemptsPerMinute: config.SIGNIN_ATTEMPTS_PER_MINUTE,
+    limits: {
+      signInPerEmailPerMinute: config.SIGNIN_ATTEMPTS_PER_MINUTE,
+      signInPerAddressPerHour: config.SIGNIN_ATTEMPTS_PER_ADDRESS_PER_HOUR,
+      signUpsPerAddressPerHour: config.SIGNUPS_PER_ADDRESS_PER_HOUR,
+      hashConcurrency: config.PASSWORD_HASH_CONCURRENCY,
+      hashQueue: config.PASSWORD_HASH_QUEUE,
+    },
     events: streams,
+    access: sessions,
   };
   setRuntime({ ctx, config });
   // Only PostgreSQL can have other instances; on PGlite every commit and every viewer is in this process.
@@ -79,6 +103,7 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
     io,
     ctx,
     streams,
+    sessions,
     streams.crossProcess
       ? async (payload) => void (await db.prisma.$executeRaw`SELECT pg_notify(${PRESENCE_CHANNEL}, ${payload})`)
       : null,
@@ -95,12 +120,21 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
           (payload) => presence.received(payload),
           () => presence.heartbeat(),
         ),
+        // Ends notified while the connection was down are lost: check what the sockets rely on instead.
+        await db.listen(
+          ACCESS_CHANNEL,
+          (payload) => sessions.received(payload),
+          () =>
+            void sessions
+              .resync((credentials, memberships) => findEndedAccess(ctx, credentials, memberships))
+              .catch((err) => log.error({ err }, "re-checking socket access failed")),
+        ),
       ]
     : [];
 
   // Several instances may start together on one PostgreSQL: seed and set up exactly once.
   await db.exclusively(async () => {
-    if (config.SEED_DEMO) await seedDemoIfEmpty(ctx);
+    if (config.seedDemo) await seedDemoIfEmpty(ctx);
     await ensureCommonsBoard(ctx);
   });
 
@@ -139,6 +173,7 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
 
   const host = config.HOST === "0.0.0.0" || config.HOST === "::" ? "localhost" : config.HOST;
   log.info({ port, database: db.kind }, `Stigmergy Board listening on http://${host}:${port}`);
+  await warnOfReachableDemo(ctx, config.HOST, port);
   return {
     port,
     url: `http://${host}:${port}`,

@@ -17,7 +17,11 @@ const envSchema = z.object({
     .optional()
     .or(z.literal("").transform(() => undefined)),
   DATA_DIR: z.string().default("./data"),
-  SEED_DEMO: bool.default(true),
+  /**
+   * Seed the demo network (whose password is published) into an empty database. Unset: only on the
+   * embedded database, never on PostgreSQL, where a real deployment lives.
+   */
+  SEED_DEMO: bool.optional().or(z.literal("").transform(() => undefined)),
   /** Hours for a signal's freshness to halve without a refresh (pheromone evaporation). */
   SIGNAL_HALF_LIFE_HOURS: z.coerce.number().positive().default(168),
   /** Hours a claim may sit in claimed/in_progress without progress before it lapses. */
@@ -25,10 +29,26 @@ const envSchema = z.object({
   /** How often the background sweep expires evaporated signals and lapses stale claims. */
   SWEEP_INTERVAL_MS: z.coerce.number().int().min(0).default(60_000),
   SESSION_TTL_DAYS: z.coerce.number().positive().default(30),
-  /** Failed sign-ins allowed per email+IP per minute before 429. */
+  /** Failed sign-ins allowed per email per minute (from any address) before 429. */
   SIGNIN_ATTEMPTS_PER_MINUTE: z.coerce.number().int().positive().default(10),
-  /** Behind a reverse proxy: take the client address from X-Forwarded-For (otherwise it is ignored). */
-  TRUST_PROXY: bool.default(false),
+  /** Failed sign-ins allowed per client address per hour (across every email) before 429. */
+  SIGNIN_ATTEMPTS_PER_ADDRESS_PER_HOUR: z.coerce.number().int().positive().default(100),
+  /** Sign-ups allowed per client address per hour before 429. */
+  SIGNUPS_PER_ADDRESS_PER_HOUR: z.coerce.number().int().positive().default(30),
+  /** Password hashes (argon2id, ~19 MiB each) computed at once; more wait in a queue. */
+  PASSWORD_HASH_CONCURRENCY: z.coerce.number().int().positive().default(2),
+  /** Password hashes allowed to wait; beyond that sign-in and sign-up answer 503 SERVER_BUSY. */
+  PASSWORD_HASH_QUEUE: z.coerce.number().int().min(0).default(32),
+  /**
+   * Behind reverse proxies: how many proxies append to X-Forwarded-For (true = 1). The client address
+   * is the entry that many places from the right, the one our own nearest proxy vouches for; entries
+   * further left are whatever the client sent. false/0: the header is ignored.
+   */
+  TRUST_PROXY: z
+    .string()
+    .regex(/^(true|false|yes|no|\d{1,2})$/, "TRUST_PROXY must be true, false or a number of proxies")
+    .default("false")
+    .transform((v) => (v === "true" || v === "yes" ? 1 : v === "false" || v === "no" ? 0 : Number(v))),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   /** Serve the pre-built app (`next build`) instead of the dev server. */
   NEXT_DEV: bool.optional(),
@@ -48,5 +68,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     // "memory://" keeps the embedded database in memory (tests); anything else is a folder.
     dataDir: c.DATA_DIR.startsWith("memory://") ? c.DATA_DIR : path.resolve(c.DATA_DIR),
     databaseKind: c.DATABASE_URL ? ("postgres" as const) : ("pglite" as const),
+    // The demo's password is in the README: only the local, embedded database gets it unasked.
+    seedDemo: c.SEED_DEMO ?? !c.DATABASE_URL,
   };
+}
+
+/**
+ * Whether a listen address is reachable only from this machine. Anything else (0.0.0.0, ::, a LAN or
+ * public address, a host name) may be reached by others, so published demo passwords become a risk.
+ */
+export function isLoopbackHost(host: string): boolean {
+  const h = host.trim().toLowerCase().replace(/^\[(.*)\]$/, "$1");
+  return h === "localhost" || h.endsWith(".localhost") || h === "::1" || /^127(\.\d{1,3}){3}$/.test(h) || h === "::ffff:127.0.0.1";
 }

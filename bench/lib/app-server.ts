@@ -104,6 +104,8 @@ export async function startAppServer(opts: { appDir: string; seedDemo: boolean; 
         DATABASE_URL: "",
         SEED_DEMO: opts.seedDemo ? "true" : "false",
         SWEEP_INTERVAL_MS: "0",
+        // The benchmark's clients all sign up from the loopback.
+        SIGNUPS_PER_ADDRESS_PER_HOUR: "1000000",
         LOG_LEVEL: process.env.BENCH_SERVER_LOG_LEVEL ?? "warn",
         BENCH_PGLITE_TRACE_FILE: traceFile,
       },

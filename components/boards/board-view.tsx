@@ -15,6 +15,7 @@ import { ErrorText } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Loading } from "@/components/ui/loading";
+import { BoardGone } from "./board-gone";
 import { BoardHeader } from "./board-header";
 import { JoinBoard } from "./join-board";
 import { useBoard } from "./queries";
@@ -49,6 +50,7 @@ export function BoardView({ slug }: { slug: string }) {
   }
 
   const b = board.data;
+  if (stream.status === "revoked") return <BoardGone name={b.name} />;
   const signedIn = !!me.data;
   const isMember = !!b.myRole;
   const organizations = me.data?.organizations ?? [];

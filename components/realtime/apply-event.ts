@@ -234,9 +234,11 @@ export function applySignalSnapshot(qc: QueryClient, signal: SignalDto, opts: { 
 
 /** Routes one board event onto every cached query it touches. */
 export function applyBoardEvent(qc: QueryClient, event: BoardEventDto): void {
-  if (event.type === "member.joined") {
+  if (event.type.startsWith("member.")) {
+    // Member counts (and, when it is the viewer who left or was removed, their role) changed.
     void qc.invalidateQueries({ queryKey: ["board", event.board] });
     void qc.invalidateQueries({ queryKey: ["boards"], exact: true });
+    if (event.type !== "member.joined") void qc.invalidateQueries({ queryKey: ["me"] });
     return;
   }
   const signal = signalOf(event, qc);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { event } from "@/components/test/fixtures";
 import type { BoardEventDto } from "@/server/domain/dto";
-import type { JoinAck, JoinPayload, PresencePayload } from "@/server/realtime/contract";
+import type { JoinAck, JoinPayload, PresencePayload, RevokedPayload } from "@/server/realtime/contract";
 import { BoardStreams, type StreamSocket } from "./board-streams";
 
 /** A socket the test drives by hand: it records joins and leaves and lets the test fire events. */
@@ -9,7 +9,7 @@ class FakeSocket implements StreamSocket {
   connected = false;
   joins: Array<{ payload: JoinPayload; done: (err: Error | null, ack?: JoinAck) => void }> = [];
   leaves: string[] = [];
-  private handlers = { connect: [] as Array<() => void>, disconnect: [] as Array<() => void>, event: [] as Array<(e: BoardEventDto) => void>, presence: [] as Array<(p: PresencePayload) => void> };
+  private handlers = { connect: [] as Array<() => void>, disconnect: [] as Array<() => void>, event: [] as Array<(e: BoardEventDto) => void>, presence: [] as Array<(p: PresencePayload) => void>, revoked: [] as Array<(p: RevokedPayload) => void> };
   onConnect(fn: () => void) {
     this.handlers.connect.push(fn);
   }
@@ -21,6 +21,12 @@ class FakeSocket implements StreamSocket {
   }
   onPresence(fn: (p: PresencePayload) => void) {
     this.handlers.presence.push(fn);
+  }
+  onRevoked(fn: (p: RevokedPayload) => void) {
+    this.handlers.revoked.push(fn);
+  }
+  revoke(p: RevokedPayload) {
+    this.handlers.revoked.forEach((f) => f(p));
   }
   join(payload: JoinPayload, done: (err: Error | null, ack?: JoinAck) => void) {
     this.joins.push({ payload, done });
@@ -71,9 +77,10 @@ function manualTimers() {
 function setup() {
   const socket = new FakeSocket();
   const applied: number[] = [];
+  const revoked: string[] = [];
   const timers = manualTimers();
-  const streams = new BoardStreams(() => socket, (e) => applied.push(e.seq), timers);
-  return { socket, applied, timers, streams };
+  const streams = new BoardStreams(() => socket, (e) => applied.push(e.seq), { ...timers, onRevoked: (slug) => revoked.push(slug) });
+  return { socket, applied, timers, streams, revoked };
 }
 
 describe("BoardStreams", () => {
@@ -176,12 +183,63 @@ describe("BoardStreams", () => {
     expect(streams.getState("commons").status).toBe("live");
   });
 
-  it("reports a refused join as offline", () => {
-    const { socket, streams } = setup();
+  it("reports a join refused for another reason than access as offline", () => {
+    const { socket, streams, revoked } = setup();
     socket.connect();
     streams.retain("commons", 0);
-    socket.ack(0, { ok: false, error: { code: "NOT_FOUND", message: "No such board" } });
+    socket.ack(0, { ok: false, error: { code: "INTERNAL", message: "Could not join the board" } });
     expect(streams.getState("commons").status).toBe("offline");
+    expect(revoked).toEqual([]);
+  });
+
+  it("a join answered NOT_FOUND means the board is no longer available to this visitor", () => {
+    const { socket, streams, revoked } = setup();
+    socket.connect();
+    streams.retain("crew", 0);
+    socket.ack(0, { ok: false, error: { code: "NOT_FOUND", message: "No board" } });
+    expect(streams.getState("crew").status).toBe("revoked");
+    expect(revoked).toEqual(["crew"]);
+  });
+
+  it("board:revoked ends the stream: no events applied after it, and it stays revoked across reconnects", () => {
+    const { socket, streams, applied, revoked } = setup();
+    socket.connect();
+    streams.retain("crew", 0);
+    socket.ack(0, { ok: true, protocol: 1, board: "crew", lastSeq: 0, replayed: 0 });
+    socket.emit(event({ seq: 1, type: "signal.created", board: "crew" }));
+    socket.revoke({ board: "crew", reason: "signed-out" });
+    socket.emit(event({ seq: 2, type: "signal.created", board: "crew" }));
+    expect(streams.getState("crew")).toEqual({ status: "revoked", viewers: 0 });
+    expect(revoked).toEqual(["crew"]);
+    // A late ack of the join it ended changes nothing.
+    socket.ack(0, { ok: true, protocol: 1, board: "crew", lastSeq: 1, replayed: 0 });
+    expect(streams.getState("crew").status).toBe("revoked");
+    // Reconnecting (as after signing in or out) asks again from where it was, still shown as no access ...
+    socket.disconnect();
+    expect(streams.getState("crew").status).toBe("revoked");
+    socket.connect();
+    expect(socket.joins[1]!.payload).toEqual({ slug: "crew", afterSeq: 1 });
+    expect(streams.getState("crew").status).toBe("revoked");
+    socket.ack(1, { ok: false, error: { code: "NOT_FOUND", message: "No board" } });
+    expect(streams.getState("crew").status).toBe("revoked");
+    expect(revoked).toEqual(["crew"]);
+    // ... until access is back (signed in again): the join succeeds and the stream is live.
+    socket.disconnect();
+    socket.connect();
+    socket.emit(event({ seq: 2, type: "signal.created", board: "crew" })); // the rejoin's replay
+    socket.ack(2, { ok: true, protocol: 1, board: "crew", lastSeq: 2, replayed: 1 });
+    expect(streams.getState("crew").status).toBe("live");
+    expect(applied).toEqual([1, 2]);
+  });
+
+  it("board:revoked of a board nobody watches is ignored, and other boards stay live", () => {
+    const { socket, streams, revoked } = setup();
+    socket.connect();
+    streams.retain("commons", 0);
+    socket.ack(0);
+    socket.revoke({ board: "elsewhere", reason: "membership-ended" });
+    expect(streams.getState("commons").status).toBe("live");
+    expect(revoked).toEqual([]);
   });
 
   it("tracks viewers from presence and notifies watchers only on change", () => {

@@ -4,9 +4,10 @@
 // is dropped, so a replay that overlaps what we hold (a retried join, a join from an older seq) is
 // harmless. Kept free of React and of socket.io so it can be tested with a fake socket.
 import type { BoardEventDto } from "@/server/domain/dto";
-import type { JoinAck, JoinPayload, PresencePayload } from "@/server/realtime/contract";
+import type { JoinAck, JoinPayload, PresencePayload, RevokedPayload } from "@/server/realtime/contract";
 
-export type StreamStatus = "connecting" | "live" | "offline";
+/** "revoked": the board is no longer available to this visitor (signed out, removed, left). */
+export type StreamStatus = "connecting" | "live" | "offline" | "revoked";
 
 export interface StreamState {
   status: StreamStatus;
@@ -20,6 +21,7 @@ export interface StreamSocket {
   onDisconnect(fn: () => void): void;
   onEvent(fn: (e: BoardEventDto) => void): void;
   onPresence(fn: (p: PresencePayload) => void): void;
+  onRevoked(fn: (p: RevokedPayload) => void): void;
   /** Emits board:join; `done` gets the ack, or an error when none came in time. */
   join(payload: JoinPayload, done: (err: Error | null, ack?: JoinAck) => void): void;
   leave(slug: string): void;
@@ -44,6 +46,8 @@ export interface BoardStreamsOptions {
   retryMs?: number;
   setTimer?: (fn: () => void, ms: number) => ReturnType<typeof setTimeout>;
   clearTimer?: (t: ReturnType<typeof setTimeout>) => void;
+  /** A watched board became unavailable to this visitor (what they had cached may need refreshing). */
+  onRevoked?: (slug: string) => void;
 }
 
 const INITIAL: StreamState = { status: "connecting", viewers: 0 };
@@ -55,6 +59,7 @@ export class BoardStreams {
   private readonly retryMs: number;
   private readonly setTimer: NonNullable<BoardStreamsOptions["setTimer"]>;
   private readonly clearTimer: NonNullable<BoardStreamsOptions["clearTimer"]>;
+  private readonly onRevoked: NonNullable<BoardStreamsOptions["onRevoked"]>;
 
   constructor(
     private readonly createSocket: () => StreamSocket,
@@ -65,6 +70,7 @@ export class BoardStreams {
     this.retryMs = opts.retryMs ?? 2000;
     this.setTimer = opts.setTimer ?? ((fn, ms) => setTimeout(fn, ms));
     this.clearTimer = opts.clearTimer ?? ((t) => clearTimeout(t));
+    this.onRevoked = opts.onRevoked ?? (() => {});
   }
 
   /** The current state of a board's stream; the same object until it changes (for useSyncExternalStore). */
@@ -140,10 +146,19 @@ export class BoardStreams {
       for (const entry of this.entries.values()) {
         entry.joined = false;
         entry.attempt += 1;
-        if (entry.refs > 0) this.setState(entry, { status: "offline" });
+        // A board that is no longer available stays so until a join succeeds again.
+        if (entry.refs > 0 && entry.state.status !== "revoked") this.setState(entry, { status: "offline" });
       }
     });
     socket.onEvent((e) => this.receive(e));
+    socket.onRevoked((p) => {
+      const entry = this.entries.get(p.board);
+      if (!entry) return;
+      // The server has taken this connection out of the board: no join of ours is current any more.
+      entry.joined = false;
+      entry.attempt += 1;
+      this.revoke(p.board, entry);
+    });
     socket.onPresence((p) => {
       const entry = this.entries.get(p.board);
       if (entry && entry.refs > 0 && typeof p.viewers === "number") this.setState(entry, { viewers: p.viewers });
@@ -156,7 +171,7 @@ export class BoardStreams {
     if (!socket) return;
     const attempt = ++entry.attempt;
     entry.joined = true;
-    this.setState(entry, { status: "connecting" });
+    if (entry.state.status !== "revoked") this.setState(entry, { status: "connecting" });
     const payload: JoinPayload = entry.lastSeq === null ? { slug } : { slug, afterSeq: entry.lastSeq };
     socket.join(payload, (err, ack) => {
       if (attempt !== entry.attempt || entry.refs === 0) return;
@@ -169,17 +184,27 @@ export class BoardStreams {
       }
       if (!ack.ok) {
         entry.joined = false;
-        this.setState(entry, { status: "offline" });
+        // The board is hidden from this visitor now (a members-only board after signing out or removal).
+        if (ack.error.code === "NOT_FOUND") this.revoke(slug, entry);
+        else this.setState(entry, { status: "offline" });
         return;
       }
       this.setState(entry, { status: "live" });
     });
   }
 
+  private revoke(slug: string, entry: Entry): void {
+    if (entry.state.status === "revoked") return;
+    this.setState(entry, { status: "revoked", viewers: 0 });
+    this.onRevoked(slug);
+  }
+
   private receive(e: BoardEventDto): void {
     const entry = this.entries.get(e.board);
     // Events for a board nobody asked about, or already applied (replays overlap): drop them.
     if (!entry || entry.lastSeq === null || !(typeof e.seq === "number") || e.seq <= entry.lastSeq) return;
+    // Not joined (revoked, or between joins): anything still in flight belongs to a join that ended.
+    if (!entry.joined) return;
     entry.lastSeq = e.seq;
     try {
       this.applyEvent(e);

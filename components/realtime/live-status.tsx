@@ -1,8 +1,13 @@
 import type { StreamState } from "./board-streams";
 import { cx } from "@/components/ui/cx";
 
-const TEXT = { live: "Live", connecting: "Connecting…", offline: "Offline" } as const;
-const DOT = { live: "bg-emerald-500", connecting: "bg-amber-400 animate-pulse", offline: "bg-stone-400" } as const;
+const TEXT = { live: "Live", connecting: "Connecting…", offline: "Offline", revoked: "No access" } as const;
+const DOT = {
+  live: "bg-emerald-500",
+  connecting: "bg-amber-400 animate-pulse",
+  offline: "bg-stone-400",
+  revoked: "bg-red-500",
+} as const;
 
 /** "● Live · 3 viewing": whether this page is receiving the board's changes as they happen. */
 export function LiveStatus({ state, className }: { state: StreamState; className?: string }) {

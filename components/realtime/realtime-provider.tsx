@@ -11,7 +11,16 @@ const StreamsContext = createContext<BoardStreams | null>(null);
 export function RealtimeProvider({ children }: { children: ReactNode }) {
   const queryClient = useQueryClient();
   // The socket itself is only opened when a page first watches a board (BoardStreams is lazy).
-  const [streams] = useState(() => new BoardStreams(() => streamSocket(), (e) => applyBoardEvent(queryClient, e)));
+  const [streams] = useState(
+    () =>
+      new BoardStreams(() => streamSocket(), (e) => applyBoardEvent(queryClient, e), {
+        // Losing a board means one's sign-in or memberships changed: what "me" and the board list say too.
+        onRevoked: () => {
+          void queryClient.invalidateQueries({ queryKey: ["me"] });
+          void queryClient.invalidateQueries({ queryKey: ["boards"], exact: true });
+        },
+      }),
+  );
   return <StreamsContext.Provider value={streams}>{children}</StreamsContext.Provider>;
 }
 

@@ -12,6 +12,7 @@ export const EVENTS = {
   LEAVE: "board:leave",
   EVENT: "board:event",
   PRESENCE: "board:presence",
+  REVOKED: "board:revoked",
 } as const satisfies typeof RT;
 
 const JOIN_ACK_TIMEOUT_MS = 10_000;
@@ -53,6 +54,7 @@ export function streamSocket(socket: BoardSocket = getSocket()): StreamSocket {
     },
     onEvent: (fn) => void socket.on(EVENTS.EVENT, fn),
     onPresence: (fn) => void socket.on(EVENTS.PRESENCE, fn),
+    onRevoked: (fn) => void socket.on(EVENTS.REVOKED, fn),
     join: (payload, done) => {
       socket.timeout(JOIN_ACK_TIMEOUT_MS).emit(EVENTS.JOIN, payload, (err: Error | null, ack: JoinAck) => done(err, ack));
     },

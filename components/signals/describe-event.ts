@@ -44,6 +44,10 @@ export function describeEvent(e: BoardEventDto, unit: string): string {
     }
     case "member.joined":
       return `${e.data.member?.name ?? who} joined the board`;
+    case "member.left":
+      return `${e.data.member?.name ?? who} left the board`;
+    case "member.removed":
+      return `${who} removed ${e.data.member?.name ?? "a member"} from the board`;
     default:
       return String(e.type);
   }

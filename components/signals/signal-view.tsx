@@ -10,6 +10,7 @@ import { errorMessage } from "@/components/forms/form-errors";
 import { formatQuantity, remainingText } from "@/components/format/numbers";
 import { formatDateTime, formatRelative } from "@/components/format/time";
 import { useNow } from "@/components/format/use-now";
+import { BoardGone } from "@/components/boards/board-gone";
 import { LiveStatus } from "@/components/realtime/live-status";
 import { useBoardStream } from "@/components/realtime/use-board-stream";
 import { ErrorText } from "@/components/ui/alert";
@@ -55,6 +56,7 @@ export function SignalView({ id }: { id: string }) {
   }
 
   const s = signal.data;
+  if (stream.status === "revoked") return <BoardGone name={s.board.name} />;
   const viewer = me.data;
   const isOwner = !!viewer && viewer.id === s.owner.id;
   const isMember = !!viewer?.boards.some((b) => b.slug === s.board.slug);

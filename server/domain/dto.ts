@@ -98,7 +98,9 @@ export type BoardEventType =
   | "claim.created"
   | "claim.transitioned"
   | "claim.lapsed"
-  | "member.joined";
+  | "member.joined"
+  | "member.left"
+  | "member.removed";
 
 export interface BoardEventDto {
   seq: number;
@@ -107,7 +109,8 @@ export interface BoardEventDto {
   type: BoardEventType;
   at: string;
   actor: AgentRef | null;
-  /** For signal.* and claim.* events: `{signal: SignalDto, claim?: ClaimDto}` as they stood after the change. */
+  /** For signal.* and claim.* events: `{signal: SignalDto, claim?: ClaimDto}` as they stood after the change.
+   * For member.* events: `{member}`, the person who joined, left or was removed (by `actor`). */
   data: { signal?: SignalDto; claim?: ClaimDto; member?: AgentRef; [key: string]: unknown };
 }
 

@@ -15,6 +15,7 @@ describe("errorStatus", () => {
         "EMAIL_TAKEN",
         "SLUG_TAKEN",
         "ALREADY_MEMBER",
+        "LAST_STEWARD",
         "OVER_CLAIM",
         "INVALID_TRANSITION",
         "SIGNAL_NOT_OPEN",
@@ -26,6 +27,7 @@ describe("errorStatus", () => {
       415: ["UNSUPPORTED_MEDIA_TYPE"],
       429: ["RATE_LIMITED"],
       500: ["INTERNAL"],
+      503: ["SERVER_BUSY"],
     });
   });
 });

@@ -24,6 +24,8 @@ export type ErrorCode =
   | "SLUG_TAKEN"
   /** The actor is already a member of this board. */
   | "ALREADY_MEMBER"
+  /** The change would leave the board without a steward: make someone else a steward first. */
+  | "LAST_STEWARD"
   /** The claim asks for more than the signal has unclaimed; `remaining` says how much is left. */
   | "OVER_CLAIM"
   /** The claim cannot move from its status to the requested one; `allowed` lists what the actor can do. */
@@ -44,6 +46,8 @@ export type ErrorCode =
   | "PAYLOAD_TOO_LARGE"
   /** The request body is not `application/json`. */
   | "UNSUPPORTED_MEDIA_TYPE"
+  /** The server has more password checks waiting than it takes on; retry after `retryAfterSeconds`. */
+  | "SERVER_BUSY"
   /** Something failed on our side; the input may well be fine. */
   | "INTERNAL";
 
@@ -60,6 +64,7 @@ export const errorStatus: Record<ErrorCode, number> = {
   EMAIL_TAKEN: 409,
   SLUG_TAKEN: 409,
   ALREADY_MEMBER: 409,
+  LAST_STEWARD: 409,
   OVER_CLAIM: 409,
   INVALID_TRANSITION: 409,
   SIGNAL_NOT_OPEN: 409,
@@ -70,6 +75,7 @@ export const errorStatus: Record<ErrorCode, number> = {
   UNSUPPORTED_MEDIA_TYPE: 415,
   RATE_LIMITED: 429,
   INTERNAL: 500,
+  SERVER_BUSY: 503,
 };
 
 export const ERROR_CODES = Object.keys(errorStatus) as ErrorCode[];

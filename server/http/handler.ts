@@ -30,7 +30,7 @@ export function json(data: unknown, status = 200, headers?: HeadersInit) {
 
 export function errorResponse(e: DomainError) {
   const headers: Record<string, string> = {};
-  if (e.code === "RATE_LIMITED" && typeof e.extra?.retryAfterSeconds === "number")
+  if (typeof e.extra?.retryAfterSeconds === "number")
     headers["Retry-After"] = String(e.extra.retryAfterSeconds);
   return json(toErrorBody(e), e.status, headers);
 }

@@ -14,6 +14,12 @@ export const RT = {
   EVENT: "board:event",
   /** server -> client: how many connections currently watch a board. */
   PRESENCE: "board:presence",
+  /**
+   * server -> client: this connection no longer receives a members-only board, because the access it
+   * joined with ended (sign-out, token revoked, membership ended). Added in protocol 1 without a bump:
+   * clients that do not know it simply stop receiving the board's events.
+   */
+  REVOKED: "board:revoked",
 } as const;
 
 export const joinPayloadSchema = z.object({
@@ -31,11 +37,19 @@ export interface PresencePayload {
   viewers: number;
 }
 
+export type RevokedReason = "signed-out" | "token-revoked" | "membership-ended";
+
+export interface RevokedPayload {
+  board: string;
+  reason: RevokedReason;
+}
+
 export type BoardEventPayload = BoardEventDto;
 
 export interface ServerToClientEvents {
   "board:event": (event: BoardEventPayload) => void;
   "board:presence": (p: PresencePayload) => void;
+  "board:revoked": (p: RevokedPayload) => void;
 }
 
 export interface ClientToServerEvents {

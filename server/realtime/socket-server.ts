@@ -3,33 +3,30 @@
 // so no event can fall between replay and live delivery, and none is sent twice: exactly once per join.
 import type { Server, Socket } from "socket.io";
 import { parse as parseCookie } from "cookie";
-import type { Actor, ServiceContext } from "../services/context";
-import { authenticate } from "../services/authenticate";
+import type { ServiceContext } from "../services/context";
+import { identify } from "../services/authenticate";
 import { loadReadableBoard } from "../services/access";
 import { readEvents } from "../services/event-log";
 import { isDomainError } from "../domain/errors";
 import { SESSION_COOKIE } from "../http/cookies";
 import type { BoardStreams } from "./board-streams";
 import { BoardPresence } from "./presence";
+import type { SocketData, SocketSessions } from "./socket-sessions";
 import { PROTOCOL_VERSION, RT, joinPayloadSchema, type JoinAck } from "./contract";
 import { log } from "../log";
-
-interface SocketData {
-  actor: Actor | null;
-  /** Bumped on every join of a board, so an older join still replaying stops instead of double-joining. */
-  joins: Map<string, number>;
-}
 
 const REPLAY_PAGE = 1000;
 
 /**
  * Wires `board:join`/`board:leave` and presence. `publishPresence` reaches the other instances on one
- * PostgreSQL (null on the embedded database); the returned presence takes their counts in.
+ * PostgreSQL (null on the embedded database); the returned presence takes their counts in. `sessions`
+ * ends what a socket receives when the access it joined with ends (socket-sessions.ts).
  */
 export function attachSocketHandlers(
   io: Server,
   ctx: ServiceContext,
   streams: BoardStreams,
+  sessions: SocketSessions,
   publishPresence: ((payload: string) => Promise<void>) | null,
 ): BoardPresence {
   const presence = new BoardPresence((boardId, viewers) => {
@@ -37,20 +34,22 @@ export function attachSocketHandlers(
     if (s) io.to(streams.room(boardId)).emit(RT.PRESENCE, { board: s.slug, viewers });
   }, publishPresence);
 
+  sessions.onLeftRoom((_, boardId) => setImmediate(() => sendPresence(boardId)));
+
   io.use(async (socket, next) => {
-    const data = socket.data as SocketData;
-    data.joins = new Map();
+    const stamp = sessions.stamp();
+    let identity: Awaited<ReturnType<typeof identify>> = null;
     try {
       const cookies = parseCookie(socket.handshake.headers.cookie ?? "");
       const auth = socket.handshake.auth as { token?: unknown } | undefined;
-      data.actor = await authenticate(ctx, {
+      identity = await identify(ctx, {
         sessionSecret: cookies[SESSION_COOKIE] ?? null,
         bearerToken: typeof auth?.token === "string" ? auth.token : null,
       });
     } catch (err) {
       log.warn({ err }, "socket authentication failed");
-      data.actor = null;
     }
+    sessions.register(socket, identity, stamp);
     next();
   });
 
@@ -71,12 +70,14 @@ export function attachSocketHandlers(
         const s = streams.get(boardId);
         if (s && s.slug === slug) {
           (socket.data as SocketData).joins.delete(boardId);
+          sessions.left(socket, boardId);
           void socket.leave(streams.room(boardId));
           sendPresence(boardId);
         }
       }
     });
     socket.on("disconnecting", () => {
+      sessions.unregister(socket);
       for (const boardId of (socket.data as SocketData).joins.keys()) setImmediate(() => sendPresence(boardId));
     });
   });
@@ -92,11 +93,13 @@ export function attachSocketHandlers(
       return { ok: false, error: { code: "VALIDATION_FAILED", message: "board:join needs {slug, afterSeq?}" } };
     }
     const data = socket.data as SocketData;
+    const stamp = sessions.stamp();
     const { board } = await loadReadableBoard(ctx.prisma, parsed.data.slug, data.actor);
     const stream = await streams.ensure(board);
     const room = streams.room(board.id);
     const generation = (data.joins.get(board.id) ?? 0) + 1;
     data.joins.set(board.id, generation);
+    sessions.left(socket, board.id);
     await socket.leave(room);
 
     let cursor = Math.min(parsed.data.afterSeq ?? stream.lastSeq, stream.lastSeq);
@@ -111,8 +114,15 @@ export function attachSocketHandlers(
       cursor = events[events.length - 1]!.seq;
       replayed += events.length;
     }
+    // Access read above may have ended meanwhile (sign-out, revoked token, removal): a members-only
+    // board is then not joined; a public one is, as an anonymous reader.
+    if (board.visibility === "members" && sessions.endedSince(socket, board.id, stamp)) {
+      data.joins.delete(board.id);
+      return { ok: false, error: { code: "NOT_FOUND", message: `No board "${parsed.data.slug}"` } };
+    }
     // No await between the loop's last check and this join: nothing can be broadcast in between.
     void socket.join(room);
+    sessions.joined(socket, board.id, { slug: board.slug, visibility: board.visibility });
     setImmediate(() => sendPresence(board.id));
     return { ok: true, protocol: PROTOCOL_VERSION, board: board.slug, lastSeq: cursor, replayed };
   }

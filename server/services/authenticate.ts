@@ -3,21 +3,35 @@ import type { Actor, ServiceContext } from "./context";
 import { hashSecret } from "./secrets";
 import { perContext } from "./per-context";
 
+export interface Credentials {
+  sessionSecret?: string | null;
+  bearerToken?: string | null;
+}
+
+/** What a person signed in with: a session (by its row id, the hash of its cookie) or a token (by id). */
+export interface Credential {
+  kind: "session" | "token";
+  id: string;
+}
+
 /** Resolves a session cookie or a Bearer token to the person it belongs to; null when neither is valid. */
-export async function authenticate(
-  ctx: ServiceContext,
-  creds: { sessionSecret?: string | null; bearerToken?: string | null },
-): Promise<Actor | null> {
+export async function authenticate(ctx: ServiceContext, creds: Credentials): Promise<Actor | null> {
+  return (await identify(ctx, creds))?.actor ?? null;
+}
+
+/** `authenticate`, also saying which credential it was, so what relied on it can end with it (sockets). */
+export async function identify(ctx: ServiceContext, creds: Credentials): Promise<{ actor: Actor; credential: Credential } | null> {
   const now = ctx.now();
   if (creds.bearerToken) {
     const token = await loadersFor(ctx).tokens.load(hashSecret(creds.bearerToken));
     if (!token || token.revokedAt) return null;
-    return { userId: token.user.id, name: token.user.name };
+    return { actor: { userId: token.user.id, name: token.user.name }, credential: { kind: "token", id: token.id } };
   }
   if (creds.sessionSecret) {
-    const session = await loadersFor(ctx).sessions.load(hashSecret(creds.sessionSecret));
+    const id = hashSecret(creds.sessionSecret);
+    const session = await loadersFor(ctx).sessions.load(id);
     if (!session || session.expiresAt <= now) return null;
-    return { userId: session.user.id, name: session.user.name };
+    return { actor: { userId: session.user.id, name: session.user.name }, credential: { kind: "session", id } };
   }
   return null;
 }

@@ -2,6 +2,7 @@ import type { SignInInput } from "../domain/schemas";
 import type { ServiceContext } from "./context";
 import { hashSecret, newSecret } from "./secrets";
 import { verifyCredentials } from "./verify-credentials";
+import { writeEndingAccess } from "./access-ends";
 
 /** Browser sign-in: returns the cookie value (only its hash is stored) and when it expires. */
 export async function createSession(ctx: ServiceContext, input: SignInInput, ip: string) {
@@ -12,6 +13,11 @@ export async function createSession(ctx: ServiceContext, input: SignInInput, ip:
   return { user, secret, expiresAt };
 }
 
+/** Sign-out: the session stops working for requests and for the sockets it opened, on every instance. */
 export async function deleteSession(ctx: ServiceContext, secret: string) {
-  await ctx.prisma.session.deleteMany({ where: { id: hashSecret(secret) } });
+  const id = hashSecret(secret);
+  await writeEndingAccess(ctx, async (tx, end) => {
+    const { count } = await tx.session.deleteMany({ where: { id } });
+    if (count > 0) await end({ kind: "session", id });
+  });
 }

@@ -3,6 +3,7 @@ import type { CreateTokenInput } from "../domain/schemas";
 import type { Actor, ServiceContext } from "./context";
 import { hashSecret, newSecret } from "./secrets";
 import { verifyCredentials } from "./verify-credentials";
+import { writeEndingAccess } from "./access-ends";
 
 /** Personal API token for a machine client; the token is shown once and only its hash is kept. */
 export async function createToken(ctx: ServiceContext, input: CreateTokenInput, ip: string) {
@@ -15,13 +16,19 @@ export async function createToken(ctx: ServiceContext, input: CreateTokenInput, 
   return { id: row.id, token };
 }
 
-/** Revokes one of the actor's own tokens; another person's token id answers 404, not 403. */
+/**
+ * Revokes one of the actor's own tokens, for requests and for the sockets it opened, on every instance.
+ * Another person's token id answers 404, not 403.
+ */
 export async function revokeToken(ctx: ServiceContext, actor: Actor, id: string) {
-  const res = await ctx.prisma.apiToken.updateMany({
-    where: { id, userId: actor.userId, revokedAt: null },
-    data: { revokedAt: ctx.now() },
+  await writeEndingAccess(ctx, async (tx, end) => {
+    const res = await tx.apiToken.updateMany({
+      where: { id, userId: actor.userId, revokedAt: null },
+      data: { revokedAt: ctx.now() },
+    });
+    if (res.count === 0) throw new DomainError("NOT_FOUND", "No such token");
+    await end({ kind: "token", id });
   });
-  if (res.count === 0) throw new DomainError("NOT_FOUND", "No such token");
 }
 
 export async function listTokens(ctx: ServiceContext, actor: Actor) {

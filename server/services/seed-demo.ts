@@ -13,7 +13,7 @@ import {
   type DemoSignal,
 } from "../../prisma/seed-data";
 import type { Actor, ServiceContext } from "./context";
-import { createAccount } from "./create-account";
+import { createAccountUnlimited } from "./create-account";
 import { createOrganization } from "./organizations";
 import { createBoard, joinBoard } from "./boards";
 import { createResourceSpec } from "./resource-specs";
@@ -27,6 +27,11 @@ import { log } from "../log";
 const HOUR = 3_600_000;
 
 type Step = { at: number; run: (ctx: ServiceContext) => Promise<unknown> };
+
+/** How many of the demo's accounts (whose password is published in the README) exist in this database. */
+export async function countDemoAccounts(ctx: ServiceContext): Promise<number> {
+  return ctx.prisma.user.count({ where: { email: { in: demoUsers.map((u) => u.email) } } });
+}
 
 export async function seedDemoIfEmpty(ctx: ServiceContext): Promise<boolean> {
   const [users, boards] = await Promise.all([ctx.prisma.user.count(), ctx.prisma.board.count()]);
@@ -44,7 +49,7 @@ export async function seedDemo(base: ServiceContext) {
 
   const actors = new Map<string, Actor>();
   for (const u of demoUsers) {
-    const user = await createAccount(ctx, { email: u.email, password: DEMO_PASSWORD, name: u.name });
+    const user = await createAccountUnlimited(ctx, { email: u.email, password: DEMO_PASSWORD, name: u.name });
     actors.set(u.key, { userId: user.id, name: user.name });
   }
   const actor = (key: string) => actors.get(key)!;

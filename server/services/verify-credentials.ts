@@ -1,20 +1,27 @@
 import { DomainError } from "../domain/errors";
 import type { ServiceContext } from "./context";
 import { dummyVerify, verifyPassword } from "./passwords";
-import { assertNotLimited, recordFailure, recordSuccess } from "./sign-in-limiter";
+import { beginSignIn } from "./sign-in-limiter";
 
-/** Checks an email and password for sign-in and token creation, rate limited per email and address. */
+/**
+ * Checks an email and password for sign-in and token creation. The attempt is counted (per email and
+ * per address) before the password is hashed, so a burst of parallel guesses gets no more than the limit.
+ */
 export async function verifyCredentials(ctx: ServiceContext, email: string, password: string, ip: string) {
-  await assertNotLimited(ctx, email, ip);
-  const user = await ctx.prisma.user.findUnique({
-    where: { email: email.toLowerCase() },
-    select: { id: true, name: true, email: true, passwordHash: true },
-  });
-  const ok = user ? await verifyPassword(user.passwordHash, password) : await dummyVerify(password);
-  if (!user || !ok) {
-    await recordFailure(ctx, email, ip);
-    throw new DomainError("INVALID_CREDENTIALS", "Email or password is wrong");
+  const attempt = await beginSignIn(ctx, email, ip);
+  let user: { id: string; name: string; email: string; passwordHash: string } | null;
+  let ok: boolean;
+  try {
+    user = await ctx.prisma.user.findUnique({
+      where: { email: email.toLowerCase() },
+      select: { id: true, name: true, email: true, passwordHash: true },
+    });
+    ok = user ? await verifyPassword(ctx, user.passwordHash, password) : await dummyVerify(ctx, password);
+  } catch (e) {
+    await attempt.notTried().catch(() => {});
+    throw e;
   }
-  await recordSuccess(ctx, email, ip);
+  if (!user || !ok) throw new DomainError("INVALID_CREDENTIALS", "Email or password is wrong");
+  await attempt.succeeded();
   return { id: user.id, name: user.name, email: user.email };
 }

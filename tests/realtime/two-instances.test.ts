@@ -1,8 +1,6 @@
 // Several app instances on one PostgreSQL: both start at the same moment on an empty database (the
 // migration lock), and a client on either instance sees every event of the board, whichever instance
 // wrote it, in order and exactly once: the same sequence on both.
-import { spawn, type ChildProcess } from "node:child_process";
-import net from "node:net";
 import { readdir } from "node:fs/promises";
 import path from "node:path";
 import pg from "pg";
@@ -10,84 +8,12 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { startPostgres, type TestPostgres } from "../support/postgres";
 import { ApiClient, newMember, newSpec } from "../support/api-client";
 import { closeAllClients, connectClient, eventsFromApi, newBoard, range, seqs, sleep, waitUntil, type BoardClient } from "../support/socket";
+import { freePort, spawnInstance as spawnApp, stopInstance, waitReady, type Instance } from "../support/instances";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 
-interface Instance {
-  name: string;
-  url: string;
-  child: ChildProcess;
-  output: string[];
-  exited: boolean;
-}
-
-async function freePort(taken: number[]): Promise<number> {
-  for (;;) {
-    const port = await new Promise<number>((resolve, reject) => {
-      const s = net.createServer();
-      s.once("error", reject);
-      s.listen(0, "127.0.0.1", () => {
-        const p = (s.address() as net.AddressInfo).port;
-        s.close(() => resolve(p));
-      });
-    });
-    if (!taken.includes(port)) return port;
-  }
-}
-
-function spawnInstance(name: string, databaseUrl: string, port: number): Instance {
-  const child = spawn(process.execPath, ["--import", "tsx", "server/main.ts"], {
-    cwd: ROOT,
-    env: {
-      ...process.env,
-      DATABASE_URL: databaseUrl,
-      PORT: String(port),
-      HOST: "127.0.0.1",
-      NODE_ENV: "production",
-      SEED_DEMO: "false",
-      SWEEP_INTERVAL_MS: "0",
-      LOG_LEVEL: "warn",
-      NEXT_TELEMETRY_DISABLED: "1",
-    },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  const inst: Instance = { name, url: `http://127.0.0.1:${port}`, child, output: [], exited: false };
-  const keep = (b: Buffer) => {
-    inst.output.push(b.toString());
-    if (inst.output.length > 200) inst.output.shift();
-  };
-  child.stdout!.on("data", keep);
-  child.stderr!.on("data", keep);
-  child.once("exit", (code, signal) => {
-    inst.exited = true;
-    inst.output.push(`[exited code=${code} signal=${signal}]`);
-  });
-  return inst;
-}
-
-async function waitReady(inst: Instance, timeoutMs = 120_000) {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    if (inst.exited) throw new Error(`instance ${inst.name} exited during start-up:\n${inst.output.join("")}`);
-    try {
-      const r = await fetch(`${inst.url}/api/v1/boards`);
-      if (r.status === 200) return;
-    } catch {
-      // not listening yet
-    }
-    if (Date.now() > deadline) throw new Error(`instance ${inst.name} not ready:\n${inst.output.join("")}`);
-    await sleep(200);
-  }
-}
-
-async function stopInstance(inst: Instance) {
-  if (inst.exited) return;
-  const gone = new Promise<void>((resolve) => inst.child.once("exit", () => resolve()));
-  inst.child.kill("SIGTERM");
-  const timer = setTimeout(() => inst.child.kill("SIGKILL"), 10_000);
-  await gone;
-  clearTimeout(timer);
-}
+const spawnInstance = (name: string, databaseUrl: string, port: number): Instance =>
+  spawnApp(name, port, { DATABASE_URL: databaseUrl });
 
 describe("two app instances on one PostgreSQL", () => {
   let postgres: TestPostgres;

@@ -132,3 +132,17 @@ export function prng(seed: number) {
 }
 
 export const hoursFromNow = (h: number) => new Date(Date.now() + h * 3_600_000).toISOString();
+
+/**
+ * Makes someone a member (or steward) of a board by writing the row itself. The API has no way yet to
+ * let a person into a members-only board (invitations are later work) or to name a second steward; the
+ * tests of leaving and removal need both.
+ */
+export async function addMemberDirectly(app: TestApp, slug: string, userId: string, role: "member" | "steward" = "member") {
+  const board = await app.db.prisma.board.findUniqueOrThrow({ where: { slug }, select: { id: true } });
+  await app.db.prisma.boardMember.upsert({
+    where: { boardId_userId: { boardId: board.id, userId } },
+    create: { boardId: board.id, userId, role },
+    update: { role },
+  });
+}

@@ -2,7 +2,7 @@
 // recorded in arrival order, so a test can assert "each seq exactly once, in order" on what really arrived.
 import { io, type Socket } from "socket.io-client";
 import type { BoardEventDto } from "../../server/domain/dto";
-import type { JoinAck, PresencePayload } from "../../server/realtime/contract";
+import type { JoinAck, PresencePayload, RevokedPayload } from "../../server/realtime/contract";
 import type { ApiClient } from "./api-client";
 
 export interface BoardClient {
@@ -10,6 +10,8 @@ export interface BoardClient {
   /** Every board:event received, in arrival order (never deduplicated: duplicates must stay visible). */
   events: BoardEventDto[];
   presence: PresencePayload[];
+  /** Every board:revoked received, in arrival order. */
+  revoked: RevokedPayload[];
   join(payload: unknown, timeoutMs?: number): Promise<JoinAck>;
   /** Resolves once an event with seq >= `seq` arrived. */
   waitForSeq(seq: number, timeoutMs?: number): Promise<void>;
@@ -19,18 +21,21 @@ export interface BoardClient {
 
 const clients = new Set<BoardClient>();
 
-export async function connectClient(baseUrl: string, opts: { token?: string } = {}): Promise<BoardClient> {
+/** A client authenticated by an API token (`auth.token`), a session cookie (as a browser is), or neither. */
+export async function connectClient(baseUrl: string, opts: { token?: string; cookie?: string } = {}): Promise<BoardClient> {
   const socket = io(baseUrl, {
     path: "/socket.io",
     transports: ["websocket"],
     reconnection: false,
     forceNew: true,
     auth: opts.token ? { token: opts.token } : {},
+    extraHeaders: opts.cookie ? { cookie: opts.cookie } : {},
   });
   const client: BoardClient = {
     socket,
     events: [],
     presence: [],
+    revoked: [],
     join(payload, timeoutMs = 30_000) {
       return socket.timeout(timeoutMs).emitWithAck("board:join", payload) as Promise<JoinAck>;
     },
@@ -47,6 +52,7 @@ export async function connectClient(baseUrl: string, opts: { token?: string } = 
   };
   socket.on("board:event", (e: BoardEventDto) => client.events.push(e));
   socket.on("board:presence", (p: PresencePayload) => client.presence.push(p));
+  socket.on("board:revoked", (p: RevokedPayload) => client.revoked.push(p));
   clients.add(client);
   await new Promise<void>((resolve, reject) => {
     socket.once("connect", () => resolve());
