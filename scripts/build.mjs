@@ -4,6 +4,7 @@
 // interrupted build is never taken for a finished one. Plain JavaScript, like scripts/start.mjs.
 import { spawn } from "node:child_process";
 import { readdirSync } from "node:fs";
+import { createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { build as esbuild } from "esbuild";
@@ -71,7 +72,8 @@ export async function bundleServer(root) {
 export async function buildAll(root) {
   const hash = sourcesHash(root); // before building: an edit made during the build makes it stale
   removeStamp(root);
-  const next = path.join(root, "node_modules", "next", "dist", "bin", "next");
+  // Resolved like any import, so a copy of the app inside the checkout (benchmarks, tests) finds it too.
+  const next = createRequire(path.join(root, "package.json")).resolve("next/dist/bin/next");
   await run(process.execPath, [next, "build"], {
     cwd: root,
     env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
