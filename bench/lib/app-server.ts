@@ -90,12 +90,14 @@ export async function startAppServer(opts: {
   env?: Record<string, string>;
   /** An existing data folder (a restart); default: a fresh one. */
   dataDir?: string;
+  /** More options for the server's node, e.g. `--import` of a probe. */
+  nodeArgs?: string[];
 }): Promise<AppServer> {
   const tmp = tempDir(`stigmergy-bench-${opts.name}`);
   const dataDir = opts.dataDir ?? path.join(tmp, "data");
   const logFile = path.join(tmp, "server.log");
   const port = await freePort();
-  const execArgv: string[] = [];
+  const execArgv: string[] = [...(opts.nodeArgs ?? [])];
   const profDir = process.env.BENCH_SERVER_CPU_PROF;
   if (profDir) execArgv.push("--cpu-prof", `--cpu-prof-dir=${path.resolve(profDir)}`);
   const trace = process.env.BENCH_PGLITE_TRACE === "1";
