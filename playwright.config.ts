@@ -1,5 +1,6 @@
 // Browser tests run the real app (production build, fresh embedded database with the demo seeded) in
-// Debian's Chromium: `npx playwright install` cannot download browsers on these machines.
+// Debian's Chromium: `npx playwright install` cannot download browsers on these machines. The app starts
+// as `npm start` starts it (scripts/start.mjs: the built server under plain node, built first if stale).
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { defineConfig, devices } from "@playwright/test";
@@ -43,9 +44,10 @@ export default defineConfig({
     { name: "phone", use: { ...devices["Pixel 7"], viewport: { width: 390, height: 844 } }, testMatch: /phone\.spec\.ts/ },
   ],
   webServer: {
-    command: `rm -rf "${dataDir}" && npx tsx server/main.ts`,
+    command: `rm -rf "${dataDir}" && node scripts/start.mjs`,
     url: `http://127.0.0.1:${port}/api/v1/boards`,
-    timeout: 120_000,
+    // Enough for a build too, when the checkout's build is missing or stale.
+    timeout: 300_000,
     reuseExistingServer: false,
     env: {
       NODE_ENV: "production",

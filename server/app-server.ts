@@ -1,5 +1,6 @@
 // One HTTP server for Next and Socket.IO. The server binds first (so port 0 works in tests), answers 503
 // until Next is ready, and shuts down in order: stop accepting, close sockets, close the database.
+import { existsSync } from "node:fs";
 import http from "node:http";
 import path from "node:path";
 import next from "next";
@@ -55,6 +56,14 @@ async function warnOfReachableDemo(ctx: ServiceContext, host: string, port: numb
       `them (one is a steward of "commons"). Listen on 127.0.0.1 (HOST=127.0.0.1), or start on a database ` +
       `without the demo (SEED_DEMO=false on a fresh database).`,
   );
+}
+
+/** The checkout's root: the nearest folder with a package.json (this file runs from server/ or, built, from dist/server/). */
+function projectRoot(from: string): string {
+  for (let dir = from; ; dir = path.dirname(dir)) {
+    if (existsSync(path.join(dir, "package.json"))) return dir;
+    if (path.dirname(dir) === dir) throw new Error(`no package.json above ${from}`);
+  }
 }
 
 export async function startServer(opts: StartOptions = {}): Promise<RunningServer> {
@@ -147,7 +156,7 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
 
   if (!opts.withoutNext) {
     const dev = opts.dev ?? config.NEXT_DEV ?? config.NODE_ENV !== "production";
-    const root = path.resolve(import.meta.dirname, "..");
+    const root = projectRoot(import.meta.dirname);
     const app = next({ dev, dir: root, hostname: config.HOST, port, httpServer });
     await app.prepare();
     const nextHandle = app.getRequestHandler();

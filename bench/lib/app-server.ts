@@ -8,23 +8,26 @@ import { ROOT, exited, fmt, freePort, killHard, now, onCleanup, sleep, stopChild
 
 /**
  * The application the benchmarks run. Default (BENCH_APP=snapshot): a private copy of the working tree's
- * app sources (app, components, server, prisma, public and the config files; no tests) in
- * bench/.app-<pid>/, built there with `next build`, so that other people building or editing the shared
- * tree at the same time cannot break or skew a run, and the run cannot break their `.next`. The copy
- * resolves packages from the project's node_modules and is removed at the end.
- * BENCH_APP=tree uses the working tree itself and its existing production build (`npx next build` first).
+ * app sources (app, components, server, prisma, public, scripts and the config files; no tests) in
+ * bench/.app-<pid>/, built there with `npm run build` (scripts/build.mjs), so that other people building
+ * or editing the shared tree at the same time cannot break or skew a run, and the run cannot break their
+ * build. The copy resolves packages from the project's node_modules and is removed at the end.
+ * BENCH_APP=tree uses the working tree itself and its existing production build (`npm run build` first).
  */
 export async function prepareApp(): Promise<string> {
   if (process.env.BENCH_APP === "tree") {
-    if (!existsSync(path.join(ROOT, ".next", "BUILD_ID")))
-      throw new Error("BENCH_APP=tree needs a production build: run `npx next build` first");
+    const { staleReason } = (await import(pathToFileURL(path.join(ROOT, "scripts", "build-state.mjs")).href)) as {
+      staleReason(root: string): string | null;
+    };
+    const stale = staleReason(ROOT);
+    if (stale) throw new Error(`BENCH_APP=tree needs a current production build (${stale}): run \`npm run build\` first`);
     console.log(`app: the working tree with its existing build (.next/BUILD_ID ${readFileSync(path.join(ROOT, ".next", "BUILD_ID"), "utf8").trim()})`);
     return ROOT;
   }
   const dir = path.join(ROOT, "bench", `.app-${process.pid}`);
   onCleanup(() => rmSync(dir, { recursive: true, force: true }));
   const started = now();
-  const entries = ["app", "components", "server", "prisma", "public", "next.config.mjs", "postcss.config.mjs", "package.json", "tsconfig.json", "next-env.d.ts"];
+  const entries = ["app", "components", "server", "prisma", "public", "scripts", "next.config.mjs", "postcss.config.mjs", "package.json", "package-lock.json", "tsconfig.json", "next-env.d.ts"];
   for (const e of entries) {
     const src = path.join(ROOT, e);
     if (!existsSync(src)) continue;
@@ -33,10 +36,10 @@ export async function prepareApp(): Promise<string> {
       filter: (f) => !/\.test\.tsx?$/.test(f) && !f.startsWith(path.join(ROOT, "prisma", "tools")),
     });
   }
-  const logFile = path.join(dir, "next-build.log");
+  const logFile = path.join(dir, "build.log");
   const fd = openSync(logFile, "a");
   const child = track(
-    spawn(process.execPath, [path.join(ROOT, "node_modules", "next", "dist", "bin", "next"), "build"], {
+    spawn(process.execPath, [path.join(dir, "scripts", "build.mjs")], {
       cwd: dir,
       env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
       stdio: ["ignore", fd, fd],
@@ -46,7 +49,7 @@ export async function prepareApp(): Promise<string> {
   const timer = setTimeout(() => killHard(child), 300_000);
   const code = await new Promise<number | null>((r) => child.once("exit", (c) => r(c)));
   clearTimeout(timer);
-  if (code !== 0) throw new Error(`next build of the app snapshot failed (exit ${code}):\n${tail(logFile, 40)}`);
+  if (code !== 0) throw new Error(`the build of the app snapshot failed (exit ${code}):\n${tail(logFile, 40)}`);
   console.log(`app: snapshot of the working tree built in ${fmt((now() - started) / 1000, 1)} s (${path.relative(ROOT, dir)}; BENCH_APP=tree uses the tree's own build)`);
   return dir;
 }
@@ -74,25 +77,37 @@ export interface PgliteTrace {
 }
 
 /**
- * Spawns the real server (`server/main.ts`, production mode) as a child with a fresh temporary DATA_DIR,
- * run by `node --import tsx` so that the child's pid is the server itself (for /proc RSS readings).
- * BENCH_SERVER_CPU_PROF=<dir> adds --cpu-prof (written when the server exits on SIGTERM).
+ * Spawns the real server as `npm start` does (`node scripts/start.mjs`: the built server in that same
+ * process, so the child's pid is the server itself, for /proc RSS readings), with a fresh temporary
+ * DATA_DIR. BENCH_SERVER_CPU_PROF=<dir> adds --cpu-prof (written when the server exits on SIGTERM).
+ * `env` adds to or overrides the server's environment.
  */
-export async function startAppServer(opts: { appDir: string; seedDemo: boolean; name: string; readyTimeoutMs?: number }): Promise<AppServer> {
+export async function startAppServer(opts: {
+  appDir: string;
+  seedDemo: boolean;
+  name: string;
+  readyTimeoutMs?: number;
+  env?: Record<string, string>;
+  /** An existing data folder (a restart); default: a fresh one. */
+  dataDir?: string;
+  /** More options for the server's node, e.g. `--import` of a probe. */
+  nodeArgs?: string[];
+}): Promise<AppServer> {
   const tmp = tempDir(`stigmergy-bench-${opts.name}`);
-  const dataDir = path.join(tmp, "data");
+  const dataDir = opts.dataDir ?? path.join(tmp, "data");
   const logFile = path.join(tmp, "server.log");
   const port = await freePort();
-  const execArgv = ["--import", "tsx"];
+  const execArgv: string[] = [...(opts.nodeArgs ?? [])];
   const profDir = process.env.BENCH_SERVER_CPU_PROF;
   if (profDir) execArgv.push("--cpu-prof", `--cpu-prof-dir=${path.resolve(profDir)}`);
   const trace = process.env.BENCH_PGLITE_TRACE === "1";
   const traceFile = path.join(tmp, "pglite-trace.jsonl");
-  if (trace) execArgv.push("--import", pathToFileURL(path.join(ROOT, "bench", "lib", "pglite-trace.ts")).href);
+  // The trace hook is TypeScript: only then does the server process load tsx.
+  if (trace) execArgv.push("--import", "tsx", "--import", pathToFileURL(path.join(ROOT, "bench", "lib", "pglite-trace.ts")).href);
   const fd = openSync(logFile, "a");
   const started = now();
   const child = track(
-    spawn(process.execPath, [...execArgv, "server/main.ts"], {
+    spawn(process.execPath, [...execArgv, "scripts/start.mjs"], {
       cwd: opts.appDir,
       env: {
         ...process.env,
@@ -108,6 +123,7 @@ export async function startAppServer(opts: { appDir: string; seedDemo: boolean; 
         SIGNUPS_PER_ADDRESS_PER_HOUR: "1000000",
         LOG_LEVEL: process.env.BENCH_SERVER_LOG_LEVEL ?? "warn",
         BENCH_PGLITE_TRACE_FILE: traceFile,
+        ...opts.env,
       },
       stdio: ["ignore", fd, fd],
     }),

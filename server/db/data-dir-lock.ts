@@ -1,9 +1,12 @@
 // One process per PGlite data directory: two processes writing one directory silently lose rows.
-// The lock file names the holder (pid and host). A holder that is gone — crashed, SIGKILLed — is
-// detected at once by asking the OS whether its pid is alive, so a restart after a crash never waits,
-// and a busy holder never loses its lock to a timer it had no chance to run (unlike mtime-refresh locks).
-import { closeSync, openSync, readFileSync, unlinkSync, writeSync } from "node:fs";
+// The lock is the kernel's: an exclusive open-file-description lock (fcntl F_OFD_SETLK on Linux, flock
+// on macOS) on `<dataDir>.lock`, through `fs-native-extensions`. Taking it is one atomic system call, so
+// of many processes racing for it exactly one wins; and the kernel drops it when its holder dies
+// (crash, SIGKILL, power cut), so a restart never finds a stale lock and never has to guess whether a
+// recorded pid is still the holder (ADR 017). The file's content only names the holder for messages.
+import { closeSync, fstatSync, ftruncateSync, openSync, readFileSync, statSync, unlinkSync, writeSync } from "node:fs";
 import os from "node:os";
+import { tryLock } from "fs-native-extensions";
 
 interface Holder {
   pid: number;
@@ -13,64 +16,69 @@ interface Holder {
 
 const held = new Set<string>();
 
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === "EPERM"; // alive, owned by another user
-  }
-}
-
-function readHolder(lockPath: string): Holder | null {
-  try {
-    return JSON.parse(readFileSync(lockPath, "utf8")) as Holder;
-  } catch {
-    return null; // vanished or half-written: treat as free and let the exclusive create decide
-  }
-}
-
 export class DataDirInUseError extends Error {}
+
+function describeHolder(lockPath: string): string {
+  try {
+    const h = JSON.parse(readFileSync(lockPath, "utf8")) as Holder;
+    return h.hostname === os.hostname() ? `process ${h.pid}` : `process ${h.pid} on ${h.hostname}`;
+  } catch {
+    return "another process"; // it is still writing its name, or the file just went away
+  }
+}
+
+/** Whether `fd` is still the file at `lockPath` (a releasing holder unlinks the file before closing). */
+function isCurrentFile(fd: number, lockPath: string): boolean {
+  try {
+    const open = fstatSync(fd);
+    const now = statSync(lockPath);
+    return open.ino === now.ino && open.dev === now.dev;
+  } catch {
+    return false;
+  }
+}
 
 /** Takes the lock or throws DataDirInUseError; returns the release function. */
 export function lockDataDir(dataDir: string): () => void {
   const lockPath = `${dataDir}.lock`;
   if (held.has(lockPath)) throw new DataDirInUseError(`${dataDir} is already open in this process (lock ${lockPath})`);
-  for (let attempt = 0; attempt < 5; attempt++) {
+  for (let attempt = 0; attempt < 10; attempt++) {
+    const fd = openSync(lockPath, "a+");
+    let locked = false;
     try {
-      const fd = openSync(lockPath, "wx"); // exclusive create: of two racing processes, one wins
-      const me: Holder = { pid: process.pid, hostname: os.hostname(), since: new Date().toISOString() };
-      writeSync(fd, JSON.stringify(me));
+      locked = tryLock(fd);
+    } finally {
+      if (!locked) closeSync(fd);
+    }
+    if (!locked) {
+      throw new DataDirInUseError(
+        `${dataDir} is in use by ${describeHolder(lockPath)} (lock ${lockPath}). PGlite allows one process ` +
+          `per data directory: stop the other one, or use DATABASE_URL for several instances.`,
+      );
+    }
+    // We may have locked a file that its holder unlinked on release just before: that file no longer
+    // guards anything (the next opener creates a new one). Start again on the current file.
+    if (!isCurrentFile(fd, lockPath)) {
       closeSync(fd);
-      held.add(lockPath);
-      const release = () => {
-        if (!held.delete(lockPath)) return;
-        if (readHolder(lockPath)?.pid === process.pid) unlinkSync(lockPath);
-      };
-      process.once("exit", release);
-      return release;
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== "EEXIST") throw e;
+      continue;
     }
-    const holder = readHolder(lockPath);
-    if (holder && holder.hostname !== os.hostname()) {
-      throw new DataDirInUseError(
-        `${dataDir} is locked by process ${holder.pid} on ${holder.hostname} (${lockPath}). ` +
-          `If that machine no longer runs the app, delete the lock file.`,
-      );
-    }
-    if (holder && isAlive(holder.pid) && holder.pid !== process.pid) {
-      throw new DataDirInUseError(
-        `${dataDir} is in use by process ${holder.pid} (${lockPath}). PGlite allows one process per ` +
-          `data directory: stop the other one, or use DATABASE_URL for several instances.`,
-      );
-    }
-    // The holder is gone (crashed) or the file is unreadable: remove it and race for it again.
-    try {
-      unlinkSync(lockPath);
-    } catch {
-      /* another process removed it first */
-    }
+    const me: Holder = { pid: process.pid, hostname: os.hostname(), since: new Date().toISOString() };
+    ftruncateSync(fd, 0);
+    writeSync(fd, JSON.stringify(me), 0);
+    held.add(lockPath);
+    const release = () => {
+      if (!held.delete(lockPath)) return;
+      process.off("exit", release);
+      // Unlink while still holding the lock, then close (which drops it): see isCurrentFile.
+      try {
+        unlinkSync(lockPath);
+      } catch {
+        /* already gone */
+      }
+      closeSync(fd);
+    };
+    process.once("exit", release);
+    return release;
   }
-  throw new DataDirInUseError(`Could not take the lock ${lockPath}`);
+  throw new DataDirInUseError(`Could not take the lock ${lockPath}: it kept being replaced`);
 }

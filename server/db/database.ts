@@ -1,8 +1,12 @@
 // Opens the one database of the process: PGlite in-process (default, persisted in DATA_DIR and guarded by
 // a lock file so a second process cannot open it and silently lose rows) or a PostgreSQL server when
 // DATABASE_URL is set. Pending migrations are applied before anything else touches the database.
-import { mkdir } from "node:fs/promises";
+import { execFile } from "node:child_process";
+import { existsSync } from "node:fs";
+import { mkdir, rename, rm } from "node:fs/promises";
+import { createRequire } from "node:module";
 import path from "node:path";
+import { promisify } from "node:util";
 import { PGlite } from "@electric-sql/pglite";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { PrismaPg } from "@prisma/adapter-pg";
@@ -40,6 +44,34 @@ export interface OpenOptions {
 }
 
 const defaultMigrationsDir = path.resolve(process.cwd(), "prisma/migrations");
+
+/**
+ * PGlite's Postgres runs inside one WebAssembly memory that never shrinks. Its default shared_buffers
+ * (128 MB, all touched at start) was a third of the idle server; a board's working set is a few MB and
+ * the operating system caches the data files anyway. Measured in ADR 016.
+ */
+export const PGLITE_SHARED_BUFFERS = "16MB";
+
+function pgliteOptions() {
+  return { startParams: [...PGlite.defaultStartParams, "-c", `shared_buffers=${PGLITE_SHARED_BUFFERS}`] };
+}
+
+/**
+ * Creates a new data directory in a child process. initdb runs in a second WebAssembly instance whose
+ * memory (about 400 MB with its file-system image) a process never gives back; in a child it is gone
+ * when the child exits. It works in a side folder and renames it into place when done, so a start killed
+ * half-way leaves no half-made directory that the next start would take for a database.
+ */
+async function initDataDirInChild(dataDir: string) {
+  const temp = `${dataDir}.initdb`;
+  await rm(temp, { recursive: true, force: true });
+  const pgliteEntry = createRequire(import.meta.url).resolve("@electric-sql/pglite");
+  const script = `const { PGlite } = require(${JSON.stringify(pgliteEntry)});
+    (async () => { const pg = new PGlite(process.argv[1]); await pg.waitReady; await pg.close(); })()
+      .catch((err) => { console.error(err); process.exit(1); });`;
+  await promisify(execFile)(process.execPath, ["-e", script, temp], { timeout: 300_000 });
+  await rename(temp, dataDir);
+}
 // Transactions wait for a connection under load (30+ racing claimers on a pool of 10) rather than fail.
 const transactionOptions = { maxWait: 20_000, timeout: 30_000 };
 const MIGRATION_LOCK_KEY = 7_312_001;
@@ -56,7 +88,14 @@ async function openPglite(opts: OpenOptions): Promise<Database> {
     await mkdir(path.dirname(opts.dataDir), { recursive: true });
     release = lockDataDir(opts.dataDir);
   }
-  const pglite = new PGlite(inMemory ? undefined : opts.dataDir);
+  let pglite: PGlite;
+  try {
+    if (!inMemory && !existsSync(path.join(opts.dataDir, "PG_VERSION"))) await initDataDirInChild(opts.dataDir);
+    pglite = new PGlite(inMemory ? undefined : opts.dataDir, pgliteOptions());
+  } catch (err) {
+    release?.();
+    throw err;
+  }
   try {
     await pglite.waitReady;
     const dir = opts.migrationsDir ?? defaultMigrationsDir;

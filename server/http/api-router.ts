@@ -4,11 +4,9 @@
 // definition of the API: Next still builds and can serve them, and anything this router does not handle
 // exactly as Next would (a method a route does not export, HEAD, trailing slashes, undecodable paths)
 // falls through to Next.
-import fs from "node:fs/promises";
 import type http from "node:http";
-import path from "node:path";
-import { pathToFileURL } from "node:url";
 import { createRequest, sendResponse } from "@remix-run/node-fetch-server";
+import { apiRouteModules } from "./api-route-modules";
 
 type Params = Record<string, string | string[]>;
 type RouteHandler = (req: Request, route: { params: Promise<Params> }) => Promise<Response>;
@@ -69,24 +67,14 @@ export function matchRoute<R extends { segments: Segment[] }>(routes: R[], parts
   return null;
 }
 
-async function findRouteFiles(dir: string): Promise<string[]> {
-  const entries = await fs.readdir(dir, { withFileTypes: true, recursive: true });
-  return entries
-    .filter((e) => e.isFile() && e.name === "route.ts")
-    .map((e) => path.join(e.parentPath, e.name))
-    .sort();
-}
-
 /** Loads every route module under `<appDir>/api`, ordered by Next's precedence. */
 export async function loadApiRoutes(appDir: string): Promise<ApiRoute[]> {
-  const routes: ApiRoute[] = [];
-  for (const file of await findRouteFiles(path.join(appDir, "api"))) {
-    const pattern = "/" + path.relative(appDir, path.dirname(file)).split(path.sep).join("/");
-    const mod = (await import(pathToFileURL(file).href)) as Record<string, unknown>;
+  const routes = (await apiRouteModules(appDir)).map(({ file, module }): ApiRoute => {
+    const pattern = "/" + file.split("/").slice(0, -1).join("/");
     const handlers: ApiRoute["handlers"] = {};
-    for (const m of METHODS) if (typeof mod[m] === "function") handlers[m] = mod[m] as RouteHandler;
-    routes.push({ pattern, segments: parsePattern(pattern), handlers });
-  }
+    for (const m of METHODS) if (typeof module[m] === "function") handlers[m] = module[m] as RouteHandler;
+    return { pattern, segments: parsePattern(pattern), handlers };
+  });
   return routes.sort(compareRoutes);
 }
 

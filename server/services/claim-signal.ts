@@ -8,9 +8,10 @@ import { canReadBoard, type Viewer } from "../domain/permissions";
 import type { CreateClaimInput } from "../domain/schemas";
 import type { Actor, ServiceContext, Tx } from "./context";
 import { requireActor, requireBoardWriter, requireOnBehalfOf } from "./access";
-import { writeWithEventLog, type EventInput } from "./event-log";
-import { GroupCommit, type Outcome } from "./group-commit";
+import { commitWithEventLog, type AppendEvents, type EventInput } from "./event-log";
+import { GroupCommit, type BatchResult, type Outcome } from "./group-commit";
 import { perContext } from "./per-context";
+import { log } from "../log";
 import { lockSignals, type LockedSignal } from "./lock-signal";
 import { claimToDto, loadSignalRows, signalToDto, withClaimAdded, type ClaimRow, type SignalRow } from "./signal-view";
 
@@ -38,7 +39,13 @@ export async function claimSignal(
   return queueFor(ctx).submit({ actor, signalId, input });
 }
 
-const queueFor = perContext((ctx: ServiceContext) => new GroupCommit((batch: ClaimRequest[]) => writeClaims(ctx, batch)));
+const queueFor = perContext(
+  (ctx: ServiceContext) =>
+    new GroupCommit(async (batch: ClaimRequest[]): Promise<BatchResult<ClaimResult>> => {
+      const { result, publish } = await commitWithEventLog(ctx, (tx, append) => writeClaims(ctx, tx, append, batch));
+      return { outcomes: result, afterCommit: publish };
+    }, { onAfterCommitError: (err) => log.error({ err }, "after a claim batch's commit") }),
+);
 
 /** Everything the rules need about the signals of a batch and the people claiming them, read under lock. */
 interface BatchState {
@@ -82,37 +89,35 @@ async function readBatchState(tx: Tx, batch: ClaimRequest[]): Promise<BatchState
   return { locked, rows, roles, orgs, touched: new Set() };
 }
 
-async function writeClaims(ctx: ServiceContext, batch: ClaimRequest[]): Promise<Outcome<ClaimResult>[]> {
-  return writeWithEventLog(ctx, async (tx, append) => {
-    const now = ctx.now();
-    const state = await readBatchState(tx, batch);
-    const newClaims: Array<ClaimRow & { onBehalfOfId: string | null }> = [];
-    const events = new Map<string, { slug: string; events: EventInput[] }>();
-    const outcomes = batch.map((c): Outcome<ClaimResult> => {
-      try {
-        const result = decide(ctx, state, c, now);
-        newClaims.push({ ...result.row, onBehalfOfId: c.input.onBehalfOf ?? null });
-        const boardId = state.locked.get(c.signalId)!.boardId;
-        if (!events.has(boardId)) events.set(boardId, { slug: result.dto.signal.board.slug, events: [] });
-        events.get(boardId)!.events.push({
-          type: "claim.created",
-          actor: c.actor,
-          signalId: c.signalId,
-          data: { signal: result.dto.signal, claim: result.dto.claim },
-        });
-        return { ok: true, value: result.dto };
-      } catch (error) {
-        return { ok: false, error };
-      }
-    });
-    if (newClaims.length === 0) return outcomes;
-    await tx.claim.createMany({
-      data: newClaims.map(({ claimer: _c, onBehalfOf: _o, ...c }) => c),
-    });
-    await updateTotals(tx, state, now);
-    for (const [id, b] of [...events].sort(([a], [z]) => (a < z ? -1 : 1))) await append({ id, slug: b.slug }, b.events, now);
-    return outcomes;
+async function writeClaims(ctx: ServiceContext, tx: Tx, append: AppendEvents, batch: ClaimRequest[]): Promise<Outcome<ClaimResult>[]> {
+  const now = ctx.now();
+  const state = await readBatchState(tx, batch);
+  const newClaims: Array<ClaimRow & { onBehalfOfId: string | null }> = [];
+  const events = new Map<string, { slug: string; events: EventInput[] }>();
+  const outcomes = batch.map((c): Outcome<ClaimResult> => {
+    try {
+      const result = decide(ctx, state, c, now);
+      newClaims.push({ ...result.row, onBehalfOfId: c.input.onBehalfOf ?? null });
+      const boardId = state.locked.get(c.signalId)!.boardId;
+      if (!events.has(boardId)) events.set(boardId, { slug: result.dto.signal.board.slug, events: [] });
+      events.get(boardId)!.events.push({
+        type: "claim.created",
+        actor: c.actor,
+        signalId: c.signalId,
+        data: { signal: result.dto.signal, claim: result.dto.claim },
+      });
+      return { ok: true, value: result.dto };
+    } catch (error) {
+      return { ok: false, error };
+    }
   });
+  if (newClaims.length === 0) return outcomes;
+  await tx.claim.createMany({
+    data: newClaims.map(({ claimer: _c, onBehalfOf: _o, ...c }) => c),
+  });
+  await updateTotals(tx, state, now);
+  for (const [id, b] of [...events].sort(([a], [z]) => (a < z ? -1 : 1))) await append({ id, slug: b.slug }, b.events, now);
+  return outcomes;
 }
 
 /** One statement sets the new claimed quantity and status of every signal the batch claimed from. */

@@ -4,6 +4,7 @@
 import type { BoardEventDto, BoardEventType } from "../domain/dto";
 import type { Actor, ServiceContext, Tx } from "./context";
 import type { Prisma } from "../db/generated/client";
+import { log } from "../log";
 
 export const EVENTS_CHANNEL = "board_events";
 
@@ -98,11 +99,26 @@ export async function readEvents(
 
 export type AppendEvents = (board: BoardRefForEvents, events: EventInput[], at?: Date) => Promise<BoardEventDto[]>;
 
+/** A committed write and the hand-over of its events to the sink, kept apart so callers run it last. */
+export interface Committed<T> {
+  result: T;
+  /**
+   * Hands the events to the sink, board by board in sequence order. Never throws: the write is committed
+   * and answered, whatever happens here. A failure is logged; the events are in the log, and the stream
+   * reads them from there when the next event shows it the gap.
+   */
+  publish(): void;
+}
+
 /**
- * Runs `fn` in one transaction; the events it appends (to any boards) go to the sink only after the
- * commit, board by board in sequence order.
+ * Runs `fn` in one transaction and returns once it has committed, without publishing: a caller that may
+ * retry the write (group commit) must publish outside the retried part, or a publish failure would make
+ * it write committed rows twice.
  */
-export async function writeWithEventLog<T>(ctx: ServiceContext, fn: (tx: Tx, append: AppendEvents) => Promise<T>): Promise<T> {
+export async function commitWithEventLog<T>(
+  ctx: ServiceContext,
+  fn: (tx: Tx, append: AppendEvents) => Promise<T>,
+): Promise<Committed<T>> {
   const appended = new Map<string, BoardEventDto[]>();
   const result = await ctx.prisma.$transaction(async (tx) =>
     fn(tx, async (board, events, at) => {
@@ -111,7 +127,27 @@ export async function writeWithEventLog<T>(ctx: ServiceContext, fn: (tx: Tx, app
       return dtos;
     }),
   );
-  for (const [boardId, events] of appended) ctx.events.committed(boardId, events);
+  return {
+    result,
+    publish() {
+      for (const [boardId, events] of appended) {
+        try {
+          ctx.events.committed(boardId, events);
+        } catch (err) {
+          log.error({ err, boardId, seqs: events.map((e) => e.seq) }, "publishing committed events failed");
+        }
+      }
+    },
+  };
+}
+
+/**
+ * Runs `fn` in one transaction; the events it appends (to any boards) go to the sink only after the
+ * commit, board by board in sequence order.
+ */
+export async function writeWithEventLog<T>(ctx: ServiceContext, fn: (tx: Tx, append: AppendEvents) => Promise<T>): Promise<T> {
+  const { result, publish } = await commitWithEventLog(ctx, fn);
+  publish();
   return result;
 }
 

@@ -5,6 +5,16 @@
 
 export type Outcome<R> = { ok: true; value: R } | { ok: false; error: unknown };
 
+/** What a batch write gives back: one outcome per item, and what to do once the batch is committed. */
+export interface BatchResult<R> {
+  outcomes: Outcome<R>[];
+  /**
+   * Runs after the commit, outside the part that is retried item by item: publishing the batch's events
+   * belongs here, so that a failure while publishing can never write committed items a second time.
+   */
+  afterCommit?: () => void;
+}
+
 interface Waiting<I, R> {
   item: I;
   resolve(value: R): void;
@@ -18,10 +28,12 @@ export class GroupCommit<I, R> {
   /**
    * `write` handles a batch and gives one outcome per item, in order. If it throws, no item of the batch
    * was written (one transaction): each is then retried alone, so a failure belongs to its own request.
+   * `onAfterCommitError` hears of a failing `afterCommit`; the items are answered all the same, since
+   * they are committed.
    */
   constructor(
-    private readonly write: (items: I[]) => Promise<Outcome<R>[]>,
-    private readonly maxBatch = 256,
+    private readonly write: (items: I[]) => Promise<BatchResult<R>>,
+    private readonly opts: { maxBatch?: number; onAfterCommitError?: (error: unknown) => void } = {},
   ) {}
 
   submit(item: I): Promise<R> {
@@ -37,7 +49,7 @@ export class GroupCommit<I, R> {
     this.busy = true;
     try {
       while (this.queue.length > 0) {
-        const batch = this.queue.splice(0, this.maxBatch);
+        const batch = this.queue.splice(0, this.opts.maxBatch ?? 256);
         await this.run(batch);
       }
     } finally {
@@ -46,16 +58,22 @@ export class GroupCommit<I, R> {
   }
 
   private async run(batch: Waiting<I, R>[]) {
-    let outcomes: Outcome<R>[];
+    let result: BatchResult<R>;
     try {
-      outcomes = await this.write(batch.map((w) => w.item));
+      result = await this.write(batch.map((w) => w.item));
     } catch (error) {
       if (batch.length === 1) return batch[0]!.reject(error);
       for (const w of batch) await this.run([w]);
       return;
     }
+    // Committed: from here on nothing may send the batch back to be written again.
+    try {
+      result.afterCommit?.();
+    } catch (error) {
+      this.opts.onAfterCommitError?.(error);
+    }
     batch.forEach((w, i) => {
-      const o = outcomes[i]!;
+      const o = result.outcomes[i]!;
       if (o.ok) w.resolve(o.value);
       else w.reject(o.error);
     });

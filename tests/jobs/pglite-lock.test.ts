@@ -1,7 +1,8 @@
 // One process per PGlite data directory: a second opener fails with an error naming the lock instead of
 // silently losing rows, opens once the first has closed, and takes over the lock a crashed (SIGKILLed)
-// process left behind, finding every row that process had acknowledged.
-import { spawn, type ChildProcess } from "node:child_process";
+// process left behind, finding every row that process had acknowledged. Of many processes racing for
+// the lock at the same instant, exactly one gets it, whether the lock file is new or left by a crash.
+import { fork, spawn, type ChildProcess } from "node:child_process";
 import { existsSync, readdirSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -61,6 +62,56 @@ async function writerRunning(w: Writer, rows: number) {
   await waitUntil(() => w.opened() || w.child.exitCode !== null, 60_000, () => "the writer to open the database");
   expect(w.child.exitCode, w.stderr()).toBeNull();
   await waitUntil(() => w.acked.length >= rows, 30_000, () => `${rows} acknowledged rows, have ${w.acked.length}`);
+}
+
+interface RacerMessage {
+  type: string;
+  pid: number;
+  message?: string;
+  held?: number;
+  refused?: number;
+  overlaps?: number;
+}
+
+interface Racer {
+  child: ChildProcess;
+  next(type: string): Promise<RacerMessage>;
+}
+
+/** Forks `n` lock-racer.script.ts processes on `dir` and waits until each is ready to race. */
+async function startRacers(dir: string, n: number, children: ChildProcess[]): Promise<Racer[]> {
+  const racers = Array.from({ length: n }, (): Racer => {
+    const child = fork(path.join(ROOT, "tests/jobs/lock-racer.script.ts"), [dir], {
+      cwd: ROOT,
+      execArgv: ["--import", "tsx"],
+      stdio: ["ignore", "inherit", "inherit", "ipc"],
+    });
+    children.push(child);
+    const inbox: RacerMessage[] = [];
+    child.on("message", (m: RacerMessage) => inbox.push(m));
+    return {
+      child,
+      async next(type) {
+        await waitUntil(() => inbox.some((m) => m.type === type) || child.exitCode !== null, 60_000, () => `a racer's "${type}"`);
+        const i = inbox.findIndex((m) => m.type === type);
+        if (i < 0) throw new Error(`racer ${child.pid} exited (${child.exitCode}) before "${type}"`);
+        return inbox.splice(i, 1)[0]!;
+      },
+    };
+  });
+  await Promise.all(racers.map((r) => r.next("ready")));
+  return racers;
+}
+
+/** Has every racer call lockDataDir at one instant; returns the winners and the losers' messages. */
+async function race(racers: Racer[]) {
+  const at = Date.now() + 500;
+  for (const r of racers) r.child.send({ type: "race", at });
+  const results = await Promise.all(racers.map((r) => Promise.race([r.next("won"), r.next("lost")])));
+  return {
+    winners: racers.filter((_, i) => results[i]!.type === "won"),
+    lost: results.filter((m) => m.type === "lost").map((m) => m.message ?? ""),
+  };
 }
 
 describe("PGlite data directory lock", () => {
@@ -175,4 +226,65 @@ describe("PGlite data directory lock", () => {
       await second.close();
     }
   }, 60_000);
+
+  it("of many processes racing for the lock at one instant, exactly one wins, also over a crashed holder's file", async () => {
+    const dir = path.join(root, "raced");
+    const racers = 10;
+    for (let round = 0; round < 3; round++) {
+      // Rounds 1 and 2 race over the file the SIGKILLed winner of the round before left behind.
+      expect(existsSync(`${dir}.lock`)).toBe(round > 0);
+      const group = await startRacers(dir, racers, children);
+      const { winners, lost } = await race(group);
+      expect(winners.map((w) => w.child.pid), `round ${round}: ${lost.join(" | ")}`).toHaveLength(1);
+      expect(lost).toHaveLength(racers - 1);
+      for (const message of lost) expect(message).toContain(`${dir}.lock`);
+      // The losers name the winner (once it has written its name) or "another process".
+      expect(lost.some((m) => m.includes(`process ${winners[0]!.child.pid}`) || m.includes("another process"))).toBe(true);
+      for (const r of group) {
+        if (r !== winners[0]) r.child.kill("SIGKILL");
+      }
+      winners[0]!.child.kill("SIGKILL");
+      await Promise.all(group.map((r) => (r.child.exitCode === null && r.child.signalCode === null ? new Promise((res) => r.child.once("exit", res)) : null)));
+    }
+    // After the last crash the directory opens at once, with no manual step.
+    const db = await openDatabase({ dataDir: dir });
+    await db.close();
+    expect(existsSync(`${dir}.lock`)).toBe(false);
+  }, 180_000);
+
+  it("a holder that releases while others race hands the lock to at most one of them", async () => {
+    const dir = path.join(root, "handover");
+    const [holder] = await startRacers(dir, 1, children);
+    expect((await race([holder!])).winners).toHaveLength(1);
+    const group = await startRacers(dir, 8, children);
+    const at = Date.now() + 500;
+    for (const r of group) r.child.send({ type: "race", at });
+    await new Promise((res) => setTimeout(res, Math.max(0, at - Date.now())));
+    holder!.child.send({ type: "release" });
+    await holder!.next("released");
+    const results = await Promise.all(group.map((r) => Promise.race([r.next("won"), r.next("lost")])));
+    expect(results.filter((m) => m.type === "won").length).toBeLessThanOrEqual(1);
+    // Whoever holds it now (a racer, or nobody), a new opener is refused only while someone does.
+    const holds = results.some((m) => m.type === "won");
+    const opened = await openDatabase({ dataDir: dir }).then(
+      async (db) => (await db.close(), true),
+      () => false,
+    );
+    expect(opened).toBe(!holds);
+    for (const r of [holder!, ...group]) r.child.kill("SIGKILL");
+  }, 180_000);
+
+  it("processes taking and releasing the lock as fast as they can never hold it two at once", async () => {
+    const dir = path.join(root, "churn");
+    const group = await startRacers(dir, 6, children);
+    const at = Date.now() + 500;
+    for (const r of group) r.child.send({ type: "churn", at, ms: 4_000 });
+    const results = await Promise.all(group.map((r) => r.next("churned")));
+    const sum = (k: "held" | "refused" | "overlaps") => results.reduce((s, m) => s + (m[k] ?? 0), 0);
+    // Enough contention for the test to mean something: many hand-overs, many refusals.
+    expect(sum("held")).toBeGreaterThan(500);
+    expect(sum("refused")).toBeGreaterThan(500);
+    expect(sum("overlaps"), JSON.stringify(results)).toBe(0);
+    for (const r of group) r.child.kill("SIGKILL");
+  }, 120_000);
 });
