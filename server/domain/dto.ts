@@ -25,6 +25,9 @@ export interface ResourceSpecDto {
   id: string;
   name: string;
   unit: string;
+  /** true: the unit can be split (kg, m, h); false: it is counted (each, run) and takes whole numbers only.
+   * Events written before this field existed lack it: read it with `isDivisible` (the unit decides). */
+  divisible: boolean;
   category: string | null;
   designUrl: string | null;
   licence: string | null;

@@ -1,6 +1,6 @@
 // Who may see and do what on a board: loads the viewer's memberships and applies the pure permission rules.
 import { DomainError } from "../domain/errors";
-import { canReadBoard, canWriteBoard, type Viewer } from "../domain/permissions";
+import { anonymousViewer, canActOnBehalfOf, canReadBoard, canWriteBoard, type Viewer } from "../domain/permissions";
 import type { Actor, ServiceContext, Tx } from "./context";
 
 type Db = ServiceContext["prisma"] | Tx;
@@ -15,7 +15,7 @@ export interface BoardRef {
 }
 
 export async function viewerFor(db: Db, actor: Actor | null, boardId: string): Promise<Viewer> {
-  if (!actor) return { userId: null, boardRole: null, orgIds: [] };
+  if (!actor) return anonymousViewer;
   // Sequential on purpose: `db` may be a transaction, whose single connection cannot overlap queries.
   const membership = await db.boardMember.findUnique({
     where: { boardId_userId: { boardId, userId: actor.userId } },
@@ -60,6 +60,8 @@ export async function loadSignalAccess(db: Db, signalId: string, actor: Actor | 
       ownerId: true,
       quantity: true,
       claimedQuantity: true,
+      // A signal's resource never changes, so its unit rule can be read before the row lock.
+      resourceSpec: { select: { unit: true, divisible: true } },
       board: { select: { id: true, slug: true, name: true, visibility: true } },
     },
   });
@@ -70,7 +72,7 @@ export async function loadSignalAccess(db: Db, signalId: string, actor: Actor | 
 }
 
 export function requireOnBehalfOf(viewer: Viewer, orgId: string | undefined | null) {
-  if (orgId && !viewer.orgIds.includes(orgId))
+  if (orgId && !canActOnBehalfOf(viewer, orgId))
     throw new DomainError("FORBIDDEN", "You can act only on behalf of organizations you belong to", {
       onBehalfOf: ["not one of your organizations"],
     });
