@@ -137,6 +137,17 @@ export interface MeDto {
   boards: Array<{ slug: string; name: string; role: "steward" | "member" }>;
 }
 
+/** A named place the board knows, for picking a location by name (GET /places). */
+export interface PlaceDto {
+  name: string;
+  lat: number;
+  lng: number;
+  /** The organization whose place this is, when it is one; otherwise a place signals were posted at. */
+  organization: OrgRef | null;
+  /** How many readable signals were posted at it: the more used, the higher it is suggested. */
+  uses: number;
+}
+
 export interface OrganizationDto extends OrgRef {
   location: LocationDto | null;
   createdAt: string;

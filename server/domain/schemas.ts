@@ -317,6 +317,14 @@ export const listSignalsQuerySchema = z
   });
 export type ListSignalsQuery = z.infer<typeof listSignalsQuerySchema>;
 
+/** GET /places: a place name to complete (empty: the most used places), optionally one board's. */
+export const placesQuerySchema = z.object({
+  q: z.preprocess(emptyAsAbsent, optionalText(LIMITS.name)),
+  board: z.preprocess(emptyAsAbsent, slugSchema.optional()),
+  limit: z.preprocess(emptyAsAbsent, intInRange(1, 50).default(10)),
+});
+export type PlacesQuery = z.infer<typeof placesQuerySchema>;
+
 export const eventsQuerySchema = z.object({
   after: z.preprocess(emptyAsAbsent, seqNumber.default(0)),
   limit: z.preprocess(emptyAsAbsent, intInRange(1, 1000).default(500)),
