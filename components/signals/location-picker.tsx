@@ -71,18 +71,22 @@ export function LocationPicker({ label, value, onChange, board, organizations = 
     labelId: `${id}-label`,
     menuId: `${id}-menu`,
     inputValue: text,
+    // The value lives in the form, not in downshift: with the selection held at null every choice is
+    // reported (even of the place chosen last time), and downshift's "the controlled selection changed"
+    // step, which would reset the text to the empty selection's, is made to keep the text instead.
     selectedItem: null,
+    stateReducer: (state, { type, changes }) =>
+      type === useCombobox.stateChangeTypes.ControlledPropUpdatedSelectedItem ? { ...changes, inputValue: state.inputValue } : changes,
     itemToString: (p) => p?.name ?? "",
     itemToKey: (p) => (p ? `${p.organization?.id ?? ""}|${p.name}|${formatLatLng(p.lat, p.lng)}` : ""),
     getA11yStatusMessage: ({ isOpen: open }) =>
       open ? (items.length === 0 ? "No known places match; you can type coordinates as lat,lng." : `${items.length} places suggested.`) : "",
+    // Typing is handled by the input's own onChange (below), synchronously, as a controlled input needs;
+    // this follows the text downshift sets itself (the chosen item's name, Escape clearing it).
     onInputValueChange: ({ inputValue, type }) => {
-      const next = inputValue ?? "";
-      setText(next);
-      // Selecting an item also sets the text (to its name); only typing changes the value here.
-      if (type !== useCombobox.stateChangeTypes.InputChange) return;
-      const coords = placeFromCoordinates(next);
-      onChange(coords ?? null, next);
+      if (type === useCombobox.stateChangeTypes.InputChange) return;
+      setText(inputValue ?? "");
+      if (!inputValue) onChange(null, "");
     },
     onSelectedItemChange: ({ selectedItem }) => {
       if (!selectedItem) return;
@@ -119,12 +123,18 @@ export function LocationPicker({ label, value, onChange, board, organizations = 
 
   return (
     <div className="flex flex-col gap-2" data-testid="location-picker">
-      <div className="relative flex flex-col gap-1">
+      <div className="flex flex-col gap-1">
         <label {...getLabelProps()} className="text-sm font-medium text-stone-800">
           {label}
         </label>
+        <div className="relative">
         <input
           {...getInputProps({
+            onChange: (e) => {
+              const next = (e.target as HTMLInputElement).value;
+              setText(next);
+              onChange(placeFromCoordinates(next), next);
+            },
             className: controlClass,
             placeholder: "Place name, or 52.52,13.40",
             autoComplete: "off",
@@ -156,6 +166,7 @@ export function LocationPicker({ label, value, onChange, board, organizations = 
               ))
             : null}
         </ul>
+        </div>
         <p id={`${id}-hint`} className="text-xs text-stone-600">
           {value ? `Set to ${formatLatLng(value.lat, value.lng)}${value.name ? ` (${value.name})` : ""}.` : hintText}
         </p>
