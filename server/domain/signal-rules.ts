@@ -76,6 +76,15 @@ export function checkQuantityValue(q: number, field = "quantity"): void {
   if (problem) throw new DomainError("VALIDATION_FAILED", `Invalid ${field}: ${problem}`, { [field]: [problem] });
 }
 
+/** Throws 409 AVAILABILITY_ENDED (with when it ended) for an offer past its window; `then` says what follows. */
+export function checkStillAvailable(s: { kind: SignalKind; availableUntil: Date | null }, now: Date, then: string): void {
+  if (availabilityHasEnded(s, now)) {
+    throw new DomainError("AVAILABILITY_ENDED", `This offer's availability has ended; ${then}.`, undefined, {
+      availableUntil: s.availableUntil!.toISOString(),
+    });
+  }
+}
+
 /**
  * May `quantity` of this signal be claimed now? Who may claim is a permission (canClaimSignal); this is
  * the signal's side. Checked in the same transaction that writes the claim, against the signal row as
@@ -95,11 +104,7 @@ export function checkClaimable(args: {
   }
   // Between the end of the window and the next sweep the offer is still "open" in the database, but
   // booking capacity that is no longer there would be a promise nobody can keep.
-  if (availabilityHasEnded(signal, args.now)) {
-    throw new DomainError("AVAILABILITY_ENDED", "This offer's availability has ended; it takes no new claims.", undefined, {
-      availableUntil: signal.availableUntil!.toISOString(),
-    });
-  }
+  checkStillAvailable(signal, args.now, "it takes no new claims");
   checkQuantityValue(args.quantity);
   checkQuantityForUnit(args.quantity, args.spec);
   // A fully claimed signal ("claimed") is not closed: claims may still be released, so the client

@@ -1,6 +1,6 @@
 // Who may see and do what on a board: loads the viewer's memberships and applies the pure permission rules.
 import { DomainError } from "../domain/errors";
-import { anonymousViewer, canActOnBehalfOf, canReadBoard, canWriteBoard, type Viewer } from "../domain/permissions";
+import { anonymousViewer, assert, canActOnBehalfOf, canReadBoard, canWriteBoard, type Viewer } from "../domain/permissions";
 import type { Actor, ServiceContext, Tx } from "./context";
 
 type Db = ServiceContext["prisma"] | Tx;
@@ -35,7 +35,7 @@ export async function loadReadableBoard(db: Db, slug: string, actor: Actor | nul
   });
   if (!board) throw new DomainError("NOT_FOUND", `No board "${slug}"`);
   const viewer = await viewerFor(db, actor, board.id);
-  if (!canReadBoard(viewer, board)) throw new DomainError("NOT_FOUND", `No board "${slug}"`);
+  assert(canReadBoard(viewer, board), "NOT_FOUND", `No board "${slug}"`);
   return { board, viewer };
 }
 
@@ -45,8 +45,7 @@ export function requireActor(actor: Actor | null): Actor {
 }
 
 export function requireBoardWriter(viewer: Viewer, board: { slug: string }) {
-  if (!canWriteBoard(viewer))
-    throw new DomainError("NOT_A_MEMBER", `Join the board "${board.slug}" (accepting its covenant) to do this`);
+  assert(canWriteBoard(viewer), "NOT_A_MEMBER", `Join the board "${board.slug}" (accepting its covenant) to do this`);
 }
 
 /** Loads a signal's board and the viewer's rights on it, hiding signals of boards the viewer cannot read. */
@@ -67,7 +66,7 @@ export async function loadSignalAccess(db: Db, signalId: string, actor: Actor | 
   });
   if (!signal) throw new DomainError("NOT_FOUND", "No such signal");
   const viewer = await viewerFor(db, actor, signal.board.id);
-  if (!canReadBoard(viewer, signal.board)) throw new DomainError("NOT_FOUND", "No such signal");
+  assert(canReadBoard(viewer, signal.board), "NOT_FOUND", "No such signal");
   return { signal, viewer };
 }
 

@@ -2,9 +2,9 @@
 // the signal row, applies a pure rule, writes, and logs one event in the same transaction.
 import { DomainError, throwIfProblems } from "../domain/errors";
 import type { BoardEventType, SignalDto } from "../domain/dto";
-import { canEditSignal, canReinforceSignal, canWithdrawSignal } from "../domain/permissions";
+import { assert, canEditSignal, canReinforceSignal, canWithdrawSignal } from "../domain/permissions";
 import { signalDateProblems } from "../domain/signal-dates";
-import { availabilityHasEnded, checkQuantityEdit, deriveSignalStatus } from "../domain/signal-rules";
+import { checkQuantityEdit, checkStillAvailable, deriveSignalStatus } from "../domain/signal-rules";
 import { quantityUnitProblems } from "../domain/units";
 import type { PatchSignalInput } from "../domain/schemas";
 import type { Actor, ServiceContext, Tx } from "./context";
@@ -49,7 +49,7 @@ export function updateSignal(ctx: ServiceContext, actor: Actor | null, id: strin
     id,
     "signal.updated",
     ({ viewer, signal }) => {
-      if (!canEditSignal(viewer, signal)) throw new DomainError("FORBIDDEN", "Only the signal's owner can edit it");
+      assert(canEditSignal(viewer, signal), "FORBIDDEN", "Only the signal's owner can edit it");
     },
     async (_tx, s, _actor, { signal: { resourceSpec: spec } }) => {
       requireLive(s.status);
@@ -88,16 +88,13 @@ export function refreshSignal(ctx: ServiceContext, actor: Actor | null, id: stri
     id,
     "signal.refreshed",
     ({ viewer, signal }) => {
-      if (!canEditSignal(viewer, signal)) throw new DomainError("FORBIDDEN", "Only the signal's owner can refresh it");
+      assert(canEditSignal(viewer, signal), "FORBIDDEN", "Only the signal's owner can refresh it");
     },
     async (_tx, s) => {
       requireLive(s.status);
       // Refreshing says "still on offer"; past the end of its window it is not, and the sweep would
       // expire it again within a minute. Moving availableUntil (PATCH) is the way to offer it again.
-      if (availabilityHasEnded(s, ctx.now()))
-        throw new DomainError("AVAILABILITY_ENDED", "This offer's availability has ended; move availableUntil later to offer it again.", undefined, {
-          availableUntil: s.availableUntil!.toISOString(),
-        });
+      checkStillAvailable(s, ctx.now(), "move availableUntil later to offer it again");
       const status = s.status === "expired" ? "open" : s.status;
       return { refreshedAt: ctx.now(), status: deriveSignalStatus({ ...s, status }) };
     },
@@ -113,8 +110,7 @@ export function reinforceSignal(ctx: ServiceContext, actor: Actor | null, id: st
     "signal.reinforced",
     ({ viewer, signal }) => {
       requireBoardWriter(viewer, signal.board);
-      if (!canReinforceSignal(viewer, signal))
-        throw new DomainError("FORBIDDEN", "You cannot reinforce your own signal");
+      assert(canReinforceSignal(viewer, signal), "FORBIDDEN", "You cannot reinforce your own signal");
     },
     async (tx, s, a) => {
       if (s.status !== "open" && s.status !== "claimed")
@@ -136,8 +132,7 @@ export function withdrawSignal(ctx: ServiceContext, actor: Actor | null, id: str
     id,
     "signal.withdrawn",
     ({ viewer, signal }) => {
-      if (!canWithdrawSignal(viewer, signal))
-        throw new DomainError("FORBIDDEN", "Only the signal's owner or a steward can withdraw it");
+      assert(canWithdrawSignal(viewer, signal), "FORBIDDEN", "Only the signal's owner or a steward can withdraw it");
     },
     async (_tx, s) => {
       requireLive(s.status);

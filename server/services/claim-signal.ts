@@ -5,7 +5,7 @@ import { DomainError, throwIfProblems } from "../domain/errors";
 import { addQty } from "../domain/quantity";
 import { promisedAtProblems } from "../domain/signal-dates";
 import { checkClaimable, deriveSignalStatus } from "../domain/signal-rules";
-import { canClaimSignal, canReadBoard, type Viewer } from "../domain/permissions";
+import { assert, canClaimSignal, canReadBoard, type Viewer } from "../domain/permissions";
 import type { CreateClaimInput } from "../domain/schemas";
 import type { Actor, ServiceContext, Tx } from "./context";
 import { requireActor, requireBoardWriter, requireOnBehalfOf } from "./access";
@@ -140,12 +140,12 @@ function decide(ctx: ServiceContext, state: BatchState, c: ClaimRequest, now: Da
     boardRole: state.roles.get(`${s.boardId}:${c.actor.userId}`) ?? null,
     orgIds: [...(state.orgs.get(c.actor.userId)?.keys() ?? [])],
   };
-  if (!canReadBoard(viewer, s)) throw new DomainError("NOT_FOUND", "No such signal");
+  assert(canReadBoard(viewer, s), "NOT_FOUND", "No such signal");
   requireBoardWriter(viewer, row.board);
   requireOnBehalfOf(viewer, c.input.onBehalfOf);
   // Claiming your own signal would let one person inflate "activity" on the board and collapse the
   // provider and receiver of the claim into one person.
-  if (!canClaimSignal(viewer, s)) throw new DomainError("OWN_SIGNAL", "You cannot claim your own signal");
+  assert(canClaimSignal(viewer, s), "OWN_SIGNAL", "You cannot claim your own signal");
   checkClaimable({ signal: s, spec: row.resourceSpec, quantity: c.input.quantity, now });
 
   const claimRow: ClaimRow = {
