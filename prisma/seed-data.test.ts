@@ -10,6 +10,8 @@ import {
   type DemoClaimState,
   type DemoSignal,
 } from "./seed-data";
+import { isRequestKind } from "../server/domain/signal-rules";
+import { defaultDivisible } from "../server/domain/units";
 
 const LIVE: ReadonlySet<DemoClaimState> = new Set(["claimed", "in_progress", "shipped", "delivered"]);
 const ALL_STATES: DemoClaimState[] = ["claimed", "in_progress", "shipped", "delivered", "released", "lapsed"];
@@ -200,8 +202,8 @@ describe("seed data: signals", () => {
   });
 
   it("gives needs and orders due dates (overdue, within 48 h, weeks out) and offers availability windows", () => {
-    const requests = demoSignals.filter((s) => s.kind === "need" || s.kind === "order");
-    const offers = demoSignals.filter((s) => s.kind === "capacity" || s.kind === "stock");
+    const requests = demoSignals.filter((s) => isRequestKind(s.kind));
+    const offers = demoSignals.filter((s) => !isRequestKind(s.kind));
     for (const s of requests) {
       expect(s.dueInHours, `${s.key} due`).toBeTypeOf("number");
       expect(s.dueInHours!, `${s.key}: due before it was created`).toBeGreaterThan(-s.ageHours);
@@ -315,6 +317,17 @@ describe("seed data: claims", () => {
     }
     expect(full).toBeGreaterThanOrEqual(3);
     expect(partial).toBeGreaterThan(full);
+  });
+
+  it("counts counted units in whole numbers: signals and claims alike", () => {
+    for (const spec of demoSpecs) expect(spec.divisible, `${spec.key} (${spec.unit})`).toBe(defaultDivisible(spec.unit));
+    for (const s of demoSignals) {
+      const spec = demoSpecs.find((x) => x.key === s.specKey)!;
+      if (spec.divisible) continue;
+      expect(Number.isInteger(s.quantity), `${s.key}: ${s.quantity} ${spec.unit}`).toBe(true);
+      for (const c of s.claims ?? []) expect(Number.isInteger(c.quantity), `${s.key}/${c.claimerKey}: ${c.quantity} ${spec.unit}`).toBe(true);
+    }
+    expect(demoSpecs.some((x) => x.divisible) && demoSpecs.some((x) => !x.divisible)).toBe(true);
   });
 
   it("has claims on every kind of signal", () => {

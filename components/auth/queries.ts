@@ -1,20 +1,18 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { apiFetch, isApiError } from "@/components/api/client";
+import { apiFetch } from "@/components/api/client";
 import { reconnectSocket } from "@/components/realtime/socket";
 import type { MeDto } from "@/server/domain/dto";
 
-/** The signed-in person, or null for an anonymous visitor (the API answers 401). */
+/**
+ * The signed-in person, or null for an anonymous visitor. Asked of GET /sessions/current, which answers
+ * 200 `{user: null}` when nobody is signed in: GET /me's 401 (right for machines) would be logged as an
+ * error in the console of every anonymous page.
+ */
 export const meQuery = () =>
   queryOptions({
     queryKey: ["me"] as const,
-    queryFn: async ({ signal }): Promise<MeDto | null> => {
-      try {
-        return await apiFetch<MeDto>("/me", { signal });
-      } catch (e) {
-        if (isApiError(e) && e.status === 401) return null;
-        throw e;
-      }
-    },
+    queryFn: async ({ signal }): Promise<MeDto | null> =>
+      (await apiFetch<{ user: MeDto | null }>("/sessions/current", { signal })).user,
     staleTime: 60_000,
   });
 

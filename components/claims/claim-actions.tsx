@@ -6,18 +6,27 @@ import { formatQuantity } from "@/components/format/numbers";
 import { ErrorText } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
-import type { ClaimDto } from "@/server/domain/dto";
+import type { ClaimDto, SignalDto } from "@/server/domain/dto";
+import { quantityUnitProblems } from "@/server/domain/units";
+import { quantityInputProps } from "@/components/signals/quantity-input";
+import { shippedHint } from "./claim-text";
 import { pressableTransitions, TRANSITION_LABEL } from "./labels";
 import { useTransitionClaim } from "./queries";
 
-/** The moves the viewer may make on a claim, one button each, as the API lists them. */
-export function ClaimActions({ claim, unit, boardSlug }: { claim: ClaimDto; unit: string; boardSlug?: string }) {
+/**
+ * The moves the viewer may make on a claim, one button each, as the API lists them; and, once it is
+ * shipped, who confirms delivery (the one step the provider cannot take).
+ */
+export function ClaimActions({ claim, signal }: { claim: ClaimDto; signal: SignalDto }) {
   const transition = useTransitionClaim();
   const [releasing, setReleasing] = useState(false);
   const [releaseQty, setReleaseQty] = useState(String(claim.quantity));
   const [error, setError] = useState<string | null>(null);
+  const unit = signal.unit;
+  const boardSlug = signal.board.slug;
   const moves = pressableTransitions(claim.allowedTransitions);
-  if (moves.length === 0) return null;
+  const hint = shippedHint(signal, claim);
+  if (moves.length === 0 && !hint) return null;
 
   function move(to: ClaimDto["status"], quantity?: number) {
     setError(null);
@@ -43,11 +52,18 @@ export function ClaimActions({ claim, unit, boardSlug }: { claim: ClaimDto; unit
       setError(`Enter a quantity between 0 and ${formatQuantity(claim.quantity)}, or leave it to release everything.`);
       return;
     }
+    const problem = quantityUnitProblems(q, signal.resourceSpec).quantity?.[0];
+    if (problem) return setError(problem);
     move("released", q);
   }
 
   return (
     <div className="flex flex-col gap-2">
+      {hint ? (
+        <p className="text-sm text-stone-700" data-testid="shipped-hint">
+          {hint}
+        </p>
+      ) : null}
       <div className="flex flex-wrap gap-2">
         {moves
           .filter((to) => to !== "released")
@@ -68,10 +84,8 @@ export function ClaimActions({ claim, unit, boardSlug }: { claim: ClaimDto; unit
             label={`Quantity to release (${unit})`}
             hint={`All ${formatQuantity(claim.quantity)} by default; less keeps the rest of the claim.`}
             type="number"
-            inputMode="decimal"
-            min={0}
+            {...quantityInputProps(signal.resourceSpec)}
             max={claim.quantity}
-            step="any"
             className="w-56"
             value={releaseQty}
             onChange={(e) => setReleaseQty(e.target.value)}

@@ -11,12 +11,17 @@ import { TextAreaField, TextField } from "@/components/ui/field";
 import { SelectField } from "@/components/ui/select";
 import type { MeDto, SignalDto } from "@/server/domain/dto";
 import { createClaimSchema } from "@/server/domain/schemas";
+import { promisedAtProblems } from "@/server/domain/signal-dates";
+import { isDivisible, quantityUnitProblems } from "@/server/domain/units";
+import { quantityInputProps } from "@/components/signals/quantity-input";
 import { overClaimText } from "./claim-text";
 import { useCreateClaim, type NewClaimBody } from "./queries";
 
 export function ClaimForm({ signal, organizations }: { signal: SignalDto; organizations: MeDto["organizations"] }) {
   const create = useCreateClaim(signal.id, signal.board.slug);
-  const [quantity, setQuantity] = useState(String(signal.remainingQuantity));
+  // Starts (and after each claim, stays) empty: prefilling the whole remainder made one more tap claim
+  // everything that was left.
+  const [quantity, setQuantity] = useState("");
   const [promised, setPromised] = useState("");
   const [note, setNote] = useState("");
   const [onBehalfOf, setOnBehalfOf] = useState("");
@@ -30,11 +35,16 @@ export function ClaimForm({ signal, organizations }: { signal: SignalDto; organi
     if (promised) body.promisedAt = dateInputToIso(promised, "end") ?? promised;
     if (note.trim()) body.note = note.trim();
     if (onBehalfOf) body.onBehalfOf = onBehalfOf;
-    if (!check(createClaimSchema, body)) return;
+    // The domain's rules, on the viewer's clock, say before sending what the server would refuse.
+    const own = {
+      ...(typeof body.quantity === "number" ? quantityUnitProblems(body.quantity, signal.resourceSpec) : {}),
+      ...(typeof body.promisedAt === "string" ? promisedAtProblems(new Date(body.promisedAt), new Date()) : {}),
+    };
+    if (!check(createClaimSchema, body, own)) return;
     create.mutate(body as unknown as NewClaimBody, {
       onSuccess: (claim) => {
         setDone(`You claimed ${formatQuantity(claim.quantity)} ${signal.unit}.`);
-        setQuantity(String(Math.max(0, (claim.signal?.remainingQuantity ?? signal.remainingQuantity - claim.quantity))));
+        setQuantity("");
         setNote("");
         setPromised("");
       },
@@ -56,11 +66,9 @@ export function ClaimForm({ signal, organizations }: { signal: SignalDto; organi
         <TextField
           label="Quantity"
           type="number"
-          inputMode="decimal"
-          min={0}
-          step="any"
+          {...quantityInputProps(signal.resourceSpec)}
           required
-          hint={`${formatQuantity(signal.remainingQuantity)} ${signal.unit} still open.`}
+          hint={`${formatQuantity(signal.remainingQuantity)} ${signal.unit} still open${isDivisible(signal.resourceSpec) ? "" : "; whole numbers"}.`}
           value={quantity}
           onChange={(e) => setQuantity(e.target.value)}
           error={fieldError(fields, "quantity")}

@@ -73,7 +73,7 @@ export function MyClaims() {
                     {claim.promisedAt ? `, promised by ${formatDate(claim.promisedAt)}` : ""}.
                   </p>
                   {when ? <p className="text-sm text-stone-600">Signal {when}</p> : null}
-                  <ClaimActions claim={claim} unit={signal?.unit ?? ""} boardSlug={signal?.board.slug} />
+                  {signal ? <ClaimActions claim={claim} signal={signal} /> : null}
                 </Card>
               </li>
             );

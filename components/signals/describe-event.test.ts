@@ -7,6 +7,12 @@ describe("describeEvent", () => {
     expect(describeEvent(event({ seq: 1, type: "signal.created", data: { signal: signal() } }), "each")).toBe("Alice posted this need");
     expect(describeEvent(event({ seq: 2, type: "signal.reinforced", actor: { id: "u3", name: "Carol" } }), "each")).toBe("Carol needs this too");
     expect(describeEvent(event({ seq: 3, type: "signal.expired", actor: null }), "each")).toBe("It expired: nobody refreshed it in time");
+    expect(describeEvent(event({ seq: 3, type: "signal.expired", actor: null, data: { reason: "evaporated" } }), "each")).toBe(
+      "It expired: nobody refreshed it in time",
+    );
+    expect(describeEvent(event({ seq: 3, type: "signal.expired", actor: null, data: { reason: "availability_ended" } }), "each")).toBe(
+      "It expired: its availability ended",
+    );
     const c = claim({ quantity: 20, onBehalfOf: { id: "o1", name: "Fab Lab", kind: "makerspace" } });
     expect(describeEvent(event({ seq: 4, type: "claim.created", data: { claim: c } }), "each")).toBe("Bob for Fab Lab claimed 20 each");
   });

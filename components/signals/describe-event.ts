@@ -26,7 +26,8 @@ export function describeEvent(e: BoardEventDto, unit: string): string {
     case "signal.withdrawn":
       return `${who} withdrew it`;
     case "signal.expired":
-      return "It expired: nobody refreshed it in time";
+      // Older events carry no reason; they were all evaporations.
+      return e.data.reason === "availability_ended" ? "It expired: its availability ended" : "It expired: nobody refreshed it in time";
     case "claim.created":
       return claim ? `${claim.claimer.name}${forOrg} claimed ${qty(claim.quantity)}` : `${who} made a claim`;
     case "claim.transitioned": {

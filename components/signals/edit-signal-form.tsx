@@ -7,6 +7,8 @@ import { Button } from "@/components/ui/button";
 import { TextAreaField, TextField } from "@/components/ui/field";
 import type { SignalDto } from "@/server/domain/dto";
 import { patchSignalSchema } from "@/server/domain/schemas";
+import { isDivisible } from "@/server/domain/units";
+import { quantityInputProps } from "./quantity-input";
 import { isRequestKind } from "./labels";
 import { usePatchSignal, type SignalPatchBody } from "./queries";
 import { buildSignalPatch, editValuesOf, type SignalEditValues } from "./signal-patch";
@@ -35,10 +37,11 @@ export function EditSignalForm({ signal, onClose }: { signal: SignalDto; onClose
         <TextField
           label="Quantity"
           type="number"
-          inputMode="decimal"
-          min={0}
-          step="any"
-          hint={signal.claimedQuantity > 0 ? `At least ${signal.claimedQuantity}: live claims hold that much.` : undefined}
+          {...quantityInputProps(signal.resourceSpec)}
+          hint={[
+            signal.claimedQuantity > 0 ? `At least ${signal.claimedQuantity}: live claims hold that much.` : "",
+            isDivisible(signal.resourceSpec) ? "" : "Whole numbers.",
+          ].filter(Boolean).join(" ") || undefined}
           value={v.quantity}
           onChange={(e) => set({ quantity: e.target.value })}
           error={fieldError(fields, "quantity")}

@@ -3,6 +3,7 @@
 // that just changed belongs in a cached list and where.
 import type { SignalDto, SignalKindDto, SignalStatusDto } from "@/server/domain/dto";
 import { haversineKm, parseNear } from "@/server/domain/geo";
+import { isRequestKind } from "@/server/domain/signal-rules";
 
 /** "active" = open or claimed: what a board shows by default (signals someone can still act on). */
 export type StatusFilter = "active" | SignalStatusDto | "all";
@@ -93,7 +94,7 @@ function ascNullsLast(a: number | undefined, b: number | undefined): number {
 
 /** The date that makes a signal pressing: a request's due date, an offer's end of availability. */
 function dueTime(s: SignalDto): number {
-  return time(s.kind === "need" || s.kind === "order" ? s.dueAt : s.availableUntil);
+  return time(isRequestKind(s.kind) ? s.dueAt : s.availableUntil);
 }
 
 /**

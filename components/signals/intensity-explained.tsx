@@ -40,13 +40,14 @@ export function IntensityExplained({ signal: s }: { signal: SignalDto }) {
     <section aria-labelledby="intensity-heading" className="flex flex-col gap-3">
       <div className="flex items-baseline justify-between gap-3">
         <h2 id="intensity-heading" className="text-lg font-semibold">
-          Intensity
+          Heat <span className="text-sm font-normal text-stone-600">(intensity)</span>
         </h2>
         <span className="text-2xl font-semibold tabular-nums" data-testid="intensity-value">
           {formatPercent(s.intensity)}
         </span>
       </div>
-      <HeatBar value={s.intensity} explanation={p.explanation} className="h-3" />
+      <p className="text-sm text-stone-600">How strongly this signal pulls on the board, not how far it has been filled.</p>
+      <HeatBar value={s.intensity} explanation={p.explanation} label="Heat" className="h-3" />
       <p className="text-sm text-stone-700" data-testid="intensity-explanation">
         {p.explanation}
       </p>
@@ -62,7 +63,7 @@ export function IntensityExplained({ signal: s }: { signal: SignalDto }) {
         ))}
       </dl>
       <p className="text-xs text-stone-500">
-        Intensity = freshness × unmet × ({w.unmet} + {w.urgency} × urgency + {w.reinforcement} × reinforcement). A signal
+        Heat = freshness × unmet × ({w.unmet} + {w.urgency} × urgency + {w.reinforcement} × reinforcement). A signal
         that is not refreshed evaporates and finally expires.
       </p>
     </section>

@@ -31,7 +31,6 @@ export const STATUS_TONE: Record<SignalStatusDto, BadgeTone> = {
   expired: "neutral",
 };
 
-/** Needs and orders ask for something to be made or given; capacity and stock offer it. */
-export function isRequestKind(kind: SignalKindDto): boolean {
-  return kind === "need" || kind === "order";
-}
+// Needs and orders ask for something to be made or given; capacity and stock offer it. One rule, the
+// domain's, for the server and the browser alike.
+export { isRequestKind } from "@/server/domain/signal-rules";

@@ -11,6 +11,8 @@ import { SelectField } from "@/components/ui/select";
 import type { MeDto, SignalDto, SignalKindDto } from "@/server/domain/dto";
 import { createSignalSchema } from "@/server/domain/schemas";
 import { KIND_LABEL, isRequestKind } from "./labels";
+import { LocationPicker } from "./location-picker";
+import { quantityHint, quantityInputProps } from "./quantity-input";
 import { NewResourceForm } from "./new-resource-form";
 import { useCreateSignal, type NewSignalBody } from "./queries";
 import { buildSignalBody, EMPTY_SIGNAL_FORM, type SignalFormValues } from "./signal-form-values";
@@ -40,20 +42,21 @@ export function PostSignalForm({
   const { fields, error, check, failed } = useFormErrors();
   const [posted, setPosted] = useState<SignalDto | null>(null);
   const set = (patch: Partial<SignalFormValues>) => setV((old) => ({ ...old, ...patch }));
-  const unit = specs.data?.find((s) => s.id === v.resourceSpecId)?.unit;
+  const spec = specs.data?.find((s) => s.id === v.resourceSpecId);
 
   function chooseOrganization(id: string) {
     const org = organizations.find((o) => o.id === id);
-    // An organization's place is the likely place of its signal; fill it in when the fields are empty.
-    if (org && org.lat !== null && org.lng !== null && !v.lat.trim() && !v.lng.trim()) {
-      set({ onBehalfOf: id, lat: String(org.lat), lng: String(org.lng), locationName: v.locationName || org.locationName || org.name });
+    // An organization's place is the likely place of its signal; fill it in when no place is set yet.
+    if (org && org.lat !== null && org.lng !== null && !v.location && !v.locationText.trim()) {
+      const name = org.locationName ?? org.name;
+      set({ onBehalfOf: id, location: { name, lat: org.lat, lng: org.lng }, locationText: name });
     } else set({ onBehalfOf: id });
   }
 
   function onSubmit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
     setPosted(null);
-    const { body, fields: own } = buildSignalBody(v);
+    const { body, fields: own } = buildSignalBody(v, { now: Date.now(), spec });
     if (!check(createSignalSchema, body, own)) return;
     create.mutate(body as unknown as NewSignalBody, {
       onSuccess: (signal) => {
@@ -112,11 +115,9 @@ export function PostSignalForm({
           <TextField
             label="Quantity"
             type="number"
-            inputMode="decimal"
-            min={0}
-            step="any"
+            {...quantityInputProps(spec)}
             required
-            hint={unit ? `In ${unit}.` : undefined}
+            hint={spec ? quantityHint(spec) : undefined}
             value={v.quantity}
             onChange={(e) => set({ quantity: e.target.value })}
             error={f("quantity")}
@@ -170,35 +171,16 @@ export function PostSignalForm({
             error={f("onBehalfOf")}
           />
         ) : null}
-        <fieldset className="flex flex-col gap-2">
-          <legend className="text-sm font-medium text-stone-800">
-            Location <span className="font-normal text-stone-500">(optional)</span>
-          </legend>
-          <div className="grid gap-3 sm:grid-cols-3">
-            <TextField
-              label="Location name"
-              value={v.locationName}
-              onChange={(e) => set({ locationName: e.target.value })}
-              error={f("location.name")}
-            />
-            <TextField
-              label="Latitude"
-              inputMode="decimal"
-              placeholder="52.52"
-              value={v.lat}
-              onChange={(e) => set({ lat: e.target.value })}
-              error={f("location.lat", "location")}
-            />
-            <TextField
-              label="Longitude"
-              inputMode="decimal"
-              placeholder="13.40"
-              value={v.lng}
-              onChange={(e) => set({ lng: e.target.value })}
-              error={f("location.lng")}
-            />
-          </div>
-        </fieldset>
+        <LocationPicker
+          label="Location"
+          naming
+          board={slug}
+          organizations={organizations}
+          value={v.location}
+          onChange={(location, locationText) => set({ location, locationText })}
+          hint="Optional. Type a place's name and choose it, or type coordinates as lat,lng."
+          error={f("location", "location.lat", "location.lng", "location.name")}
+        />
         <ErrorText>{error ?? f("_root")}</ErrorText>
         <Notice>
           {posted ? (

@@ -8,7 +8,7 @@ import {
 } from "@tanstack/react-query";
 import { apiFetch, toQueryString } from "@/components/api/client";
 import { applySignalSnapshot, keepNewerSignals } from "@/components/realtime/apply-event";
-import type { BoardEventDto, SignalDto, SignalPage } from "@/server/domain/dto";
+import type { BoardEventDto, PlaceDto, SignalDto, SignalPage } from "@/server/domain/dto";
 import { listQueryParams, normalizeFilters, type SignalFilters } from "./filters";
 
 const enc = encodeURIComponent;
@@ -40,6 +40,15 @@ export const signalEventsQuery = (id: string) =>
   queryOptions({
     queryKey: ["signal-events", id] as const,
     queryFn: ({ signal }) => apiFetch<{ events: BoardEventDto[] }>(`/signals/${enc(id)}/events`, { signal }).then((r) => r.events),
+  });
+
+/** Named places matching `q` (GET /places), of one board when given: what the location picker suggests. */
+export const placesQuery = (q: string, board: string | undefined) =>
+  queryOptions({
+    queryKey: ["places", board ?? null, q] as const,
+    queryFn: ({ signal }) =>
+      apiFetch<{ items: PlaceDto[] }>(`/places${toQueryString({ q, board, limit: 10 })}`, { signal }).then((r) => r.items),
+    staleTime: 60_000,
   });
 
 export function useSignalList(slug: string, filters: SignalFilters, enabled = true) {

@@ -3,9 +3,10 @@ import Link from "next/link";
 import { CLAIM_STATUS_LABEL, CLAIM_STATUS_TONE } from "@/components/claims/labels";
 import { formatQuantity, remainingText } from "@/components/format/numbers";
 import { Badge } from "@/components/ui/badge";
-import { HeatBar } from "@/components/ui/heat-bar";
 import type { SignalDto } from "@/server/domain/dto";
 import { KIND_LABEL, KIND_TONE, STATUS_LABEL, STATUS_TONE } from "./labels";
+import { DeadlineBadge } from "./deadline-badge";
+import { ClaimProgress, HeatMeter } from "./signal-meters";
 import { byText, placeText, whenText } from "./signal-text";
 
 export function SignalCard({ signal: s, now }: { signal: SignalDto; now: number }) {
@@ -22,6 +23,7 @@ export function SignalCard({ signal: s, now }: { signal: SignalDto; now: number 
       <div className="flex flex-wrap items-center gap-2">
         <Badge tone={KIND_TONE[s.kind]}>{KIND_LABEL[s.kind]}</Badge>
         {s.status !== "open" ? <Badge tone={STATUS_TONE[s.status]}>{STATUS_LABEL[s.status]}</Badge> : null}
+        <DeadlineBadge signal={s} now={now} />
         <span className="text-sm text-stone-600">
           {s.resourceSpec.name} · <span data-testid="signal-unit">{s.unit}</span>
         </span>
@@ -29,10 +31,13 @@ export function SignalCard({ signal: s, now }: { signal: SignalDto; now: number 
       <h3 id={`signal-${s.id}-title`} className="text-lg leading-snug font-semibold">
         <Link href={`/signals/${s.id}`}>{s.title}</Link>
       </h3>
-      <p className="text-sm font-medium text-stone-800" data-testid="signal-remaining">
-        {remainingText(s)}
-      </p>
-      <HeatBar value={s.intensity} explanation={s.intensityParts.explanation} />
+      <div className="flex flex-col gap-1">
+        <p className="text-sm font-medium text-stone-800" data-testid="signal-remaining">
+          {remainingText(s)}
+        </p>
+        <ClaimProgress signal={s} />
+      </div>
+      <HeatMeter signal={s} />
       <dl className="grid gap-x-4 gap-y-1 text-sm text-stone-600 sm:grid-cols-2">
         {when ? (
           <div>

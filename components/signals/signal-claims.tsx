@@ -37,7 +37,7 @@ export function SignalClaims({ signal, now }: { signal: SignalDto; now: number }
                 {c.promisedAt ? ` · promised by ${formatDate(c.promisedAt)}` : ""}
               </p>
               {c.note ? <p className="text-sm whitespace-pre-wrap text-stone-700">{c.note}</p> : null}
-              <ClaimActions claim={c} unit={signal.unit} boardSlug={signal.board.slug} />
+              <ClaimActions claim={c} signal={signal} />
             </li>
           ))}
         </ul>

@@ -5,6 +5,8 @@ import { SelectField } from "@/components/ui/select";
 import type { MeDto, ResourceSpecDto } from "@/server/domain/dto";
 import type { KindFilter, SignalFilters, SortKey, StatusFilter } from "./filters";
 import { LocationPicker } from "./location-picker";
+import { formatLatLng } from "./place";
+import { parseNear } from "@/server/domain/geo";
 
 const KIND_OPTIONS: Array<{ value: KindFilter; label: string }> = [
   { value: "all", label: "All kinds" },
@@ -48,6 +50,10 @@ export function SignalFiltersForm({
   const [more, setMore] = useState(false);
   useEffect(() => setMore(window.matchMedia(WIDE_SCREEN).matches), []);
   const narrowing = countNarrowing(filters);
+  // The filter keeps only "lat,lng" (it is the query); the name of the place chosen for it is kept here.
+  const [nearName, setNearName] = useState<{ near: string; name: string } | null>(null);
+  const nearPoint = filters.near ? parseNear(filters.near) : null;
+  const nearValue = nearPoint ? { ...nearPoint, ...(nearName?.near === filters.near ? { name: nearName.name } : {}) } : null;
   const set = (patch: Partial<SignalFilters>) => onChange({ ...filters, ...patch });
 
   // Search as the person types, but not on every keystroke.
@@ -116,9 +122,15 @@ export function SignalFiltersForm({
             />
           </div>
           <LocationPicker
-            value={filters.near}
+            label="Your location"
+            locate
+            value={nearValue}
             organizations={organizations}
-            onChange={(near) => set({ near, sort: !near && filters.sort === "distance" ? "intensity" : filters.sort })}
+            onChange={(place) => {
+              const near = place ? formatLatLng(place.lat, place.lng) : "";
+              setNearName(place?.name ? { near, name: place.name } : null);
+              if (near !== filters.near) set({ near, sort: !near && filters.sort === "distance" ? "intensity" : filters.sort });
+            }}
           />
         </div>
       </details>

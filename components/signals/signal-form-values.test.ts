@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { createSignalSchema } from "@/server/domain/schemas";
 import { validate } from "@/components/forms/form-errors";
 import { buildSignalBody, EMPTY_SIGNAL_FORM } from "./signal-form-values";
+import { CHOOSE_A_PLACE } from "./place";
 
 const SPEC = "123e4567-e89b-42d3-a456-426614174000";
 const values = (over: Partial<typeof EMPTY_SIGNAL_FORM> = {}) => ({ ...EMPTY_SIGNAL_FORM, resourceSpecId: SPEC, quantity: "100", ...over });
@@ -24,13 +25,28 @@ describe("buildSignalBody", () => {
     expect(stock.availableUntil).toBe(new Date(2026, 3, 30, 23, 59).toISOString());
   });
 
-  it("needs both coordinates for a location", () => {
-    expect(buildSignalBody(values({ locationName: "Hub" })).fields).toHaveProperty(["location.lat"]);
-    const { body } = buildSignalBody(values({ locationName: " Hub ", lat: "52.5", lng: "13.4" }));
-    expect(body.location).toEqual({ name: "Hub", lat: 52.5, lng: 13.4 });
-    const half = buildSignalBody(values({ lat: "52.5" })).body;
-    const r = validate(createSignalSchema, half);
-    expect(r.ok ? [] : Object.keys(r.fields)).toEqual(["location.lng"]);
+  it("sends the chosen place, named or not, and asks for a choice when only text was typed", () => {
+    expect(buildSignalBody(values({ location: { name: " Hub ", lat: 52.5, lng: 13.4 }, locationText: "Hub" })).body.location).toEqual({ name: "Hub", lat: 52.5, lng: 13.4 });
+    expect(buildSignalBody(values({ location: { lat: 52.5, lng: 13.4 }, locationText: "52.5,13.4" })).body.location).toEqual({ lat: 52.5, lng: 13.4 });
+    const typed = buildSignalBody(values({ locationText: "Somewhere new" }));
+    expect(typed.body).not.toHaveProperty("location");
+    expect(typed.fields.location).toEqual([CHOOSE_A_PLACE]);
+    expect(buildSignalBody(values()).fields).toEqual({});
+  });
+
+  it("says before sending what the server would refuse: a past due date, half of a counted thing", () => {
+    const now = new Date(2026, 10, 27, 12, 0).getTime();
+    const past = buildSignalBody(values({ dueDate: "2020-03-01" }), { now });
+    expect(past.fields).toEqual({ dueAt: ["Must not be in the past"] });
+    // Due "today" means by the end of today, which has not passed.
+    expect(buildSignalBody(values({ dueDate: "2026-11-27" }), { now }).fields).toEqual({});
+    expect(buildSignalBody(values({ kind: "stock", availableFrom: "2026-11-01", availableUntil: "2026-11-26" }), { now }).fields).toEqual({
+      availableUntil: ["Must not be in the past"],
+    });
+    const each = { unit: "each", divisible: false };
+    expect(buildSignalBody(values({ quantity: "2.5" }), { now, spec: each }).fields.quantity?.[0]).toMatch(/whole number/);
+    expect(buildSignalBody(values({ quantity: "2" }), { now, spec: each }).fields).toEqual({});
+    expect(buildSignalBody(values({ quantity: "2.5" }), { now, spec: { unit: "kg", divisible: true } }).fields).toEqual({});
   });
 
   it("leaves bad numbers for the schema to name", () => {

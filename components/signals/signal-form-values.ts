@@ -1,10 +1,14 @@
 // The post-signal form's text fields → the API body. Kept pure so the rules that are the form's own
-// (which dates a kind takes, a location needs both coordinates, dates read in the viewer's timezone)
-// are tested; the shared createSignalSchema then checks the body exactly as the server will.
+// (which dates a kind takes, a place must be chosen, dates read in the viewer's timezone) are tested;
+// the shared createSignalSchema then checks the body exactly as the server will, and the domain's date
+// and unit rules (with the viewer's clock) say before sending what the server would refuse.
 import type { SignalKindDto } from "@/server/domain/dto";
+import { signalDateProblems } from "@/server/domain/signal-dates";
+import { quantityUnitProblems, type UnitRule } from "@/server/domain/units";
 import { dateInputToIso } from "@/components/format/time";
 import { numberInput, type FieldErrors } from "@/components/forms/form-errors";
 import { isRequestKind } from "./labels";
+import { CHOOSE_A_PLACE, type PlaceValue } from "./place";
 
 export interface SignalFormValues {
   kind: SignalKindDto;
@@ -12,9 +16,9 @@ export interface SignalFormValues {
   quantity: string;
   title: string;
   note: string;
-  locationName: string;
-  lat: string;
-  lng: string;
+  /** The chosen place (or typed coordinates), and the text of the place field. */
+  location: PlaceValue | null;
+  locationText: string;
   /** <input type="date"> values: "" or "YYYY-MM-DD". */
   dueDate: string;
   availableFrom: string;
@@ -29,16 +33,19 @@ export const EMPTY_SIGNAL_FORM: SignalFormValues = {
   quantity: "",
   title: "",
   note: "",
-  locationName: "",
-  lat: "",
-  lng: "",
+  location: null,
+  locationText: "",
   dueDate: "",
   availableFrom: "",
   availableUntil: "",
   onBehalfOf: "",
 };
 
-export function buildSignalBody(v: SignalFormValues): { body: Record<string, unknown>; fields: FieldErrors } {
+/** `now` is the viewer's clock and `spec` the chosen resource (when known), for the domain's rules. */
+export function buildSignalBody(
+  v: SignalFormValues,
+  ctx: { now: number; spec?: UnitRule } = { now: Date.now() },
+): { body: Record<string, unknown>; fields: FieldErrors } {
   const fields: FieldErrors = {};
   const body: Record<string, unknown> = {
     kind: v.kind,
@@ -50,23 +57,21 @@ export function buildSignalBody(v: SignalFormValues): { body: Record<string, unk
   if (v.note.trim()) body.note = v.note.trim();
   if (v.onBehalfOf) body.onBehalfOf = v.onBehalfOf;
 
-  const hasLat = v.lat.trim() !== "";
-  const hasLng = v.lng.trim() !== "";
-  if (hasLat || hasLng) {
-    body.location = {
-      ...(v.locationName.trim() ? { name: v.locationName.trim() } : {}),
-      lat: numberInput(v.lat),
-      lng: numberInput(v.lng),
-    };
-  } else if (v.locationName.trim()) {
-    fields["location.lat"] = ["Give latitude and longitude too, or leave the location empty"];
+  if (v.location) {
+    const name = v.location.name?.trim();
+    body.location = { ...(name ? { name } : {}), lat: v.location.lat, lng: v.location.lng };
+  } else if (v.locationText.trim()) {
+    fields.location = [CHOOSE_A_PLACE];
   }
 
+  const dates: Record<string, Date> = {};
   const date = (value: string, key: string, edge: "start" | "end") => {
     if (!value) return;
     const iso = dateInputToIso(value, edge);
-    if (iso) body[key] = iso;
-    else fields[key] = ["Must be a date"];
+    if (iso) {
+      body[key] = iso;
+      dates[key] = new Date(iso);
+    } else fields[key] = ["Must be a date"];
   };
   if (isRequestKind(v.kind)) {
     date(v.dueDate, "dueAt", "end");
@@ -74,5 +79,10 @@ export function buildSignalBody(v: SignalFormValues): { body: Record<string, unk
     date(v.availableFrom, "availableFrom", "start");
     date(v.availableUntil, "availableUntil", "end");
   }
+  const problems = {
+    ...signalDateProblems({ kind: v.kind, given: dates, now: new Date(ctx.now) }),
+    ...(ctx.spec && typeof body.quantity === "number" ? quantityUnitProblems(body.quantity, ctx.spec) : {}),
+  };
+  for (const [key, list] of Object.entries(problems)) fields[key] ??= list;
   return { body, fields };
 }

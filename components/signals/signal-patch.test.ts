@@ -26,4 +26,13 @@ describe("buildSignalPatch", () => {
     const r = buildSignalPatch(offer, { ...editValuesOf(offer), availableFrom: "" });
     expect(r.fields).toHaveProperty("availableFrom");
   });
+
+  it("says before sending what the server would refuse: a due date moved into the past, half a counted thing", () => {
+    const now = new Date(2026, 4, 10, 12, 0).getTime();
+    expect(buildSignalPatch(s, { ...editValuesOf(s), dueDate: "2026-05-09" }, now).fields).toEqual({ dueAt: ["Must not be in the past"] });
+    expect(buildSignalPatch(s, { ...editValuesOf(s), dueDate: "2026-05-10" }, now).fields).toEqual({});
+    // The stored due date has passed, but an edit of the note leaves it alone, as the server does.
+    expect(buildSignalPatch(s, { ...editValuesOf(s), note: "PLA" }, now).fields).toEqual({});
+    expect(buildSignalPatch(s, { ...editValuesOf(s), quantity: "99.5" }, now).fields.quantity?.[0]).toMatch(/whole number/);
+  });
 });

@@ -1,6 +1,8 @@
 // The edit form's fields → a PATCH body holding only what changed, so an edit of the note does not
 // also rewrite the quantity someone else just read.
 import type { SignalDto } from "@/server/domain/dto";
+import { signalDateProblems } from "@/server/domain/signal-dates";
+import { quantityUnitProblems } from "@/server/domain/units";
 import { dateInputToIso, isoToDateInput } from "@/components/format/time";
 import { numberInput, type FieldErrors } from "@/components/forms/form-errors";
 import { isRequestKind } from "./labels";
@@ -25,7 +27,12 @@ export function editValuesOf(s: SignalDto): SignalEditValues {
   };
 }
 
-export function buildSignalPatch(s: SignalDto, v: SignalEditValues): { body: Record<string, unknown>; fields: FieldErrors } {
+/** `now` is the viewer's clock, for the domain's date rule (the one the server applies to a PATCH). */
+export function buildSignalPatch(
+  s: SignalDto,
+  v: SignalEditValues,
+  now: number = Date.now(),
+): { body: Record<string, unknown>; fields: FieldErrors } {
   const was = editValuesOf(s);
   const body: Record<string, unknown> = {};
   const fields: FieldErrors = {};
@@ -51,5 +58,17 @@ export function buildSignalPatch(s: SignalDto, v: SignalEditValues): { body: Rec
     date(v.availableFrom, was.availableFrom, "availableFrom", "start", false);
     date(v.availableUntil, was.availableUntil, "availableUntil", "end", false);
   }
+  const asDate = (key: string) => (typeof body[key] === "string" ? new Date(body[key] as string) : body[key] === null ? null : undefined);
+  const stored = (iso: string | null) => (iso ? new Date(iso) : null);
+  const problems = {
+    ...signalDateProblems({
+      kind: s.kind,
+      given: { dueAt: asDate("dueAt"), availableFrom: asDate("availableFrom"), availableUntil: asDate("availableUntil") },
+      stored: { availableFrom: stored(s.availableFrom), availableUntil: stored(s.availableUntil) },
+      now: new Date(now),
+    }),
+    ...(typeof body.quantity === "number" ? quantityUnitProblems(body.quantity, s.resourceSpec) : {}),
+  };
+  for (const [key, list] of Object.entries(problems)) fields[key] ??= list;
   return { body, fields };
 }

@@ -8,7 +8,7 @@ import { SignInPrompt } from "@/components/auth/sign-in-prompt";
 import { ClaimForm } from "@/components/claims/claim-form";
 import { errorMessage } from "@/components/forms/form-errors";
 import { formatQuantity, remainingText } from "@/components/format/numbers";
-import { formatDateTime, formatRelative } from "@/components/format/time";
+import { formatDate, formatDateTime, formatRelative } from "@/components/format/time";
 import { useNow } from "@/components/format/use-now";
 import { BoardGone } from "@/components/boards/board-gone";
 import { LiveStatus } from "@/components/realtime/live-status";
@@ -18,7 +18,10 @@ import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { Loading } from "@/components/ui/loading";
 import type { MeDto, SignalDto } from "@/server/domain/dto";
+import { deadlineState } from "./deadline";
+import { DeadlineBadge } from "./deadline-badge";
 import { IntensityExplained } from "./intensity-explained";
+import { ClaimProgress } from "./signal-meters";
 import { KIND_LABEL, KIND_TONE, STATUS_LABEL, STATUS_TONE } from "./labels";
 import { useSignal } from "./queries";
 import { OwnerActions, ReinforceButton } from "./signal-actions";
@@ -76,6 +79,7 @@ export function SignalView({ id }: { id: string }) {
           <Badge tone={STATUS_TONE[s.status]}>
             <span data-testid="signal-status">{STATUS_LABEL[s.status]}</span>
           </Badge>
+          <DeadlineBadge signal={s} now={now} />
           <span className="ml-auto">
             <LiveStatus state={stream} />
           </span>
@@ -94,9 +98,12 @@ export function SignalView({ id }: { id: string }) {
           ) : null}
           {s.resourceSpec.licence ? ` (${s.resourceSpec.licence})` : ""}
         </p>
-        <p className="text-lg font-medium" data-testid="signal-remaining">
-          {remainingText(s)}
-        </p>
+        <div className="flex max-w-xl flex-col gap-1">
+          <p className="text-lg font-medium" data-testid="signal-remaining">
+            {remainingText(s)}
+          </p>
+          <ClaimProgress signal={s} />
+        </div>
         <dl className="grid gap-x-6 gap-y-1 text-sm text-stone-700 sm:grid-cols-2">
           <Row term="Posted by">{byText(s)}</Row>
           {when ? <Row term="When">{when}</Row> : null}
@@ -128,7 +135,15 @@ export function SignalView({ id }: { id: string }) {
           <h2 id="claim-heading" className="text-lg font-semibold">
             Claim
           </h2>
-          <ClaimPanel signal={s} signedIn={!!viewer} isMember={isMember} isOwner={isOwner} live={live} organizations={viewer?.organizations ?? []} />
+          <ClaimPanel
+            signal={s}
+            signedIn={!!viewer}
+            isMember={isMember}
+            isOwner={isOwner}
+            live={live}
+            ended={deadlineState(s, now)?.state === "ended"}
+            organizations={viewer?.organizations ?? []}
+          />
         </Card>
       </div>
 
@@ -157,6 +172,7 @@ function ClaimPanel({
   isMember,
   isOwner,
   live,
+  ended,
   organizations,
 }: {
   signal: SignalDto;
@@ -164,8 +180,16 @@ function ClaimPanel({
   isMember: boolean;
   isOwner: boolean;
   live: boolean;
+  /** An offer past its end of availability: still "open" until the sweep runs, but not claimable. */
+  ended: boolean;
   organizations: MeDto["organizations"];
 }) {
+  if (ended)
+    return (
+      <p className="text-sm text-stone-600" data-testid="availability-ended">
+        This offer&apos;s availability ended {signal.availableUntil ? formatDate(signal.availableUntil) : ""}; it takes no new claims.
+      </p>
+    );
   if (!live) return <p className="text-sm text-stone-600">This signal is {STATUS_LABEL[signal.status].toLowerCase()} and takes no new claims.</p>;
   if (!signedIn) return <SignInPrompt>Sign in to post or claim</SignInPrompt>;
   if (isOwner) return <p className="text-sm text-stone-600">This is your signal; others claim it.</p>;

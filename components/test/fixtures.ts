@@ -26,7 +26,7 @@ export function signal(over: Partial<SignalDto> = {}): SignalDto {
     id: uid(),
     board: { slug: "commons", name: "Commons" },
     kind: "need",
-    resourceSpec: { id: "spec-1", name: "Face shield", unit: "each", category: null, designUrl: null, licence: null },
+    resourceSpec: { id: "spec-1", name: "Face shield", unit: "each", divisible: false, category: null, designUrl: null, licence: null },
     title: "Face shields for the clinic",
     note: null,
     quantity: 100,

@@ -17,13 +17,17 @@ const OWNER = "owner";
 const CLAIMER = "claimer";
 const STRANGER = "stranger";
 
-function attempt(kind: SignalKind, from: ClaimStatus, actorId: string, to: ClaimStatus, quantity?: number, claimQty = 10) {
+const KG = { unit: "kg", divisible: true };
+const EACH = { unit: "each", divisible: false };
+
+function attempt(kind: SignalKind, from: ClaimStatus, actorId: string, to: ClaimStatus, quantity?: number, claimQty = 10, spec = KG) {
   return transitionClaim({
     kind,
     claim: { status: from, quantity: claimQty, claimerId: CLAIMER },
     signalOwnerId: OWNER,
     actorId,
     to,
+    spec,
     ...(quantity === undefined ? {} : { quantity }),
   });
 }
@@ -101,6 +105,14 @@ describe("releasing", () => {
       expect(e.code, String(q)).toBe("VALIDATION_FAILED");
       expect(Object.keys(e.fields!)).toEqual(["quantity"]);
     }
+  });
+
+  it("releases only whole numbers of a counted unit, and any 3-decimal share of a divisible one", () => {
+    const e = errorOf(() => attempt("need", "claimed", CLAIMER, "released", 2.5, 10, EACH));
+    expect(e.code).toBe("VALIDATION_FAILED");
+    expect(e.fields).toEqual({ quantity: ['Must be a whole number: "each" is counted, not measured'] });
+    expect(attempt("need", "claimed", CLAIMER, "released", 3, 10, EACH)).toEqual({ status: "claimed", quantity: 7, returned: 3, delivered: 0 });
+    expect(attempt("need", "claimed", CLAIMER, "released", 2.5, 10, KG)).toEqual({ status: "claimed", quantity: 7.5, returned: 2.5, delivered: 0 });
   });
 
   it("rejects a quantity on anything but a release", () => {

@@ -23,6 +23,7 @@
 import { DomainError } from "./errors";
 import { compareQty, roundQty, subQty } from "./quantity";
 import { checkQuantityValue, isRequestKind, type SignalKind } from "./signal-rules";
+import { checkQuantityForUnit, type UnitRule } from "./units";
 
 export type { SignalKind } from "./signal-rules";
 
@@ -113,7 +114,8 @@ export interface TransitionResult {
   delivered: number;
 }
 
-export function transitionClaim(args: ClaimParties & { to: ClaimStatus; quantity?: number }): TransitionResult {
+/** `spec` is the signal's resource: a partial release of a counted unit must be a whole number too. */
+export function transitionClaim(args: ClaimParties & { to: ClaimStatus; quantity?: number; spec: UnitRule }): TransitionResult {
   const { claim, to } = args;
   const from = claim.status;
 
@@ -151,7 +153,10 @@ export function transitionClaim(args: ClaimParties & { to: ClaimStatus; quantity
   }
 
   if (to === "released") {
-    if (args.quantity !== undefined) checkQuantityValue(args.quantity);
+    if (args.quantity !== undefined) {
+      checkQuantityValue(args.quantity);
+      checkQuantityForUnit(args.quantity, args.spec);
+    }
     if (args.quantity === undefined || compareQty(args.quantity, claim.quantity) === 0) {
       return { status: "released", quantity: roundQty(claim.quantity), returned: roundQty(claim.quantity), delivered: 0 };
     }

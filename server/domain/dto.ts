@@ -25,6 +25,9 @@ export interface ResourceSpecDto {
   id: string;
   name: string;
   unit: string;
+  /** true: the unit can be split (kg, m, h); false: it is counted (each, run) and takes whole numbers only.
+   * Events written before this field existed lack it: read it with `isDivisible` (the unit decides). */
+  divisible: boolean;
   category: string | null;
   designUrl: string | null;
   licence: string | null;
@@ -135,6 +138,17 @@ export interface MeDto {
   name: string;
   organizations: Array<OrgRef & { role: "admin" | "member"; locationName: string | null; lat: number | null; lng: number | null }>;
   boards: Array<{ slug: string; name: string; role: "steward" | "member" }>;
+}
+
+/** A named place the board knows, for picking a location by name (GET /places). */
+export interface PlaceDto {
+  name: string;
+  lat: number;
+  lng: number;
+  /** The organization whose place this is, when it is one; otherwise a place signals were posted at. */
+  organization: OrgRef | null;
+  /** How many readable signals were posted at it: the more used, the higher it is suggested. */
+  uses: number;
 }
 
 export interface OrganizationDto extends OrgRef {

@@ -19,6 +19,7 @@ describe("errorStatus", () => {
         "OVER_CLAIM",
         "INVALID_TRANSITION",
         "SIGNAL_NOT_OPEN",
+        "AVAILABILITY_ENDED",
         "ALREADY_REINFORCED",
         "QUANTITY_BELOW_CLAIMED",
       ],

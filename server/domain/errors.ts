@@ -32,6 +32,8 @@ export type ErrorCode =
   | "INVALID_TRANSITION"
   /** The signal is withdrawn, expired or fulfilled, so it takes no new claims. */
   | "SIGNAL_NOT_OPEN"
+  /** The offer's availability window has ended (`availableUntil` says when), so it takes no new claims. */
+  | "AVAILABILITY_ENDED"
   /** The owner of a signal cannot claim or reinforce their own signal. */
   | "OWN_SIGNAL"
   /** The actor has already reinforced this signal; reinforcement counts people, not clicks. */
@@ -68,6 +70,7 @@ export const errorStatus: Record<ErrorCode, number> = {
   OVER_CLAIM: 409,
   INVALID_TRANSITION: 409,
   SIGNAL_NOT_OPEN: 409,
+  AVAILABILITY_ENDED: 409,
   ALREADY_REINFORCED: 409,
   QUANTITY_BELOW_CLAIMED: 409,
   METHOD_NOT_ALLOWED: 405,
@@ -131,6 +134,19 @@ export function fromZodError(err: z.ZodError): DomainError {
     const list = (fields[key] ??= []);
     if (!list.includes(issue.message)) list.push(issue.message);
   }
+  return validationError(fields);
+}
+
+/** Per-field messages, keyed by dotted path, as rules that can find several problems at once answer them. */
+export type FieldProblems = Record<string, string[]>;
+
+/** Throws one VALIDATION_FAILED naming every field with a problem; does nothing when there is none. */
+export function throwIfProblems(problems: FieldProblems): void {
+  if (Object.keys(problems).length > 0) throw validationError(problems);
+}
+
+/** VALIDATION_FAILED for per-field problems, with a message naming the field (or how many there are). */
+export function validationError(fields: FieldProblems): DomainError {
   const keys = Object.keys(fields);
   const message =
     keys.length === 0

@@ -91,7 +91,7 @@ describe("boardJoinSchema", () => {
   it("rejects bad slugs and sequence numbers", () => {
     expect(badFields(boardJoinSchema, { slug: "No Such" })).toEqual(["slug"]);
     expect(badFields(boardJoinSchema, { slug: 5 })).toEqual(["slug"]);
-    for (const afterSeq of [-1, 1.5, Number.NaN, Number.POSITIVE_INFINITY, 2 ** 31, true]) {
+    for (const afterSeq of [-1, 1.5, Number.NaN, Number.POSITIVE_INFINITY, 2 ** 31, true, "3"]) {
       expect(badFields(boardJoinSchema, { slug: "commons", afterSeq }), String(afterSeq)).toEqual(["afterSeq"]);
     }
     expect(badFields(boardJoinSchema, "commons")).toEqual(["_root"]);

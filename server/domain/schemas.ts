@@ -157,6 +157,8 @@ export const resourceSpecSchema = z.object({
   category: optionalText(LIMITS.name),
   designUrl: optionalField(z.union([z.string().trim().length(0).transform(() => undefined), httpUrlSchema])),
   licence: optionalText(LIMITS.licence),
+  /** Whether the unit can be split (kg, m, h) or is counted (each, run); absent: the unit decides (units.ts). */
+  divisible: optionalField(z.boolean({ error: "Must be true or false" })),
 });
 export type ResourceSpecInput = z.infer<typeof resourceSpecSchema>;
 
@@ -315,15 +317,33 @@ export const listSignalsQuerySchema = z
   });
 export type ListSignalsQuery = z.infer<typeof listSignalsQuerySchema>;
 
+/** GET /places: a place name to complete (empty: the most used places), optionally one board's. */
+export const placesQuerySchema = z.object({
+  q: z.preprocess(emptyAsAbsent, optionalText(LIMITS.name)),
+  board: z.preprocess(emptyAsAbsent, slugSchema.optional()),
+  limit: z.preprocess(emptyAsAbsent, intInRange(1, 50).default(10)),
+});
+export type PlacesQuery = z.infer<typeof placesQuerySchema>;
+
 export const eventsQuerySchema = z.object({
   after: z.preprocess(emptyAsAbsent, seqNumber.default(0)),
   limit: z.preprocess(emptyAsAbsent, intInRange(1, 1000).default(500)),
 });
 export type EventsQuery = z.infer<typeof eventsQuerySchema>;
 
-/** The Socket.IO `board:join` payload: replay everything after afterSeq, then stream. */
+/**
+ * The Socket.IO `board:join` payload: replay everything after afterSeq, then stream. The one definition
+ * (server/realtime/contract.ts re-exports it). A socket sends JSON, so unlike a query string a number
+ * written as text is a malformed payload, not a number.
+ */
 export const boardJoinSchema = z.object({
   slug: slugSchema,
-  afterSeq: optionalField(seqNumber),
+  afterSeq: optionalField(
+    z
+      .number({ error: "Must be a number" })
+      .int({ error: "Must be a whole number" })
+      .min(0, { error: "Must be 0 or more" })
+      .max(MAX_SEQ, { error: `Must be at most ${MAX_SEQ}` }),
+  ),
 });
 export type BoardJoinInput = z.infer<typeof boardJoinSchema>;

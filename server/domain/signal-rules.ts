@@ -3,6 +3,7 @@
 // lands on the same answer: call deriveSignalStatus after changing any of them.
 import { DomainError } from "./errors";
 import { compareQty, hasAtMostThreeDecimals, MAX_QUANTITY, roundQty, subQty } from "./quantity";
+import { checkQuantityForUnit, type UnitRule } from "./units";
 
 export type SignalKind = "need" | "capacity" | "stock" | "order";
 export const SIGNAL_KINDS = ["need", "capacity", "stock", "order"] as const satisfies readonly SignalKind[];
@@ -22,6 +23,25 @@ export const SIGNAL_STATUSES = [
  */
 export function isRequestKind(kind: SignalKind): boolean {
   return kind === "need" || kind === "order";
+}
+
+/** The offer kinds (capacity, stock), for queries that select by kind. */
+export const OFFER_KINDS: readonly SignalKind[] = SIGNAL_KINDS.filter((k) => !isRequestKind(k));
+
+/**
+ * The date that bounds a signal: when a request is due, or when an offer stops being available. Sorting
+ * by "due" and urgency both read it.
+ */
+export function deadlineOf(s: { kind: SignalKind; dueAt: Date | null; availableUntil: Date | null }): Date | null {
+  return isRequestKind(s.kind) ? s.dueAt : s.availableUntil;
+}
+
+/**
+ * An offer whose availability window has closed offers nothing any more: it takes no claims and the sweep
+ * expires it. A request past its due date is different: it is overdue, and may still be worth filling.
+ */
+export function availabilityHasEnded(s: { kind: SignalKind; availableUntil: Date | null }, now: Date): boolean {
+  return !isRequestKind(s.kind) && s.availableUntil !== null && s.availableUntil.getTime() <= now.getTime();
 }
 
 /** Statuses an owner or steward set on purpose (or evaporation did); numbers never undo them. */
@@ -56,28 +76,37 @@ export function checkQuantityValue(q: number, field = "quantity"): void {
   if (problem) throw new DomainError("VALIDATION_FAILED", `Invalid ${field}: ${problem}`, { [field]: [problem] });
 }
 
+/** Throws 409 AVAILABILITY_ENDED (with when it ended) for an offer past its window; `then` says what follows. */
+export function checkStillAvailable(s: { kind: SignalKind; availableUntil: Date | null }, now: Date, then: string): void {
+  if (availabilityHasEnded(s, now)) {
+    throw new DomainError("AVAILABILITY_ENDED", `This offer's availability has ended; ${then}.`, undefined, {
+      availableUntil: s.availableUntil!.toISOString(),
+    });
+  }
+}
+
 /**
- * May `actorId` claim `quantity` of this signal? Checked in the same transaction that writes the
- * claim, against the signal row as locked there, so that two makers racing for the last 5 units
- * cannot both get them.
+ * May `quantity` of this signal be claimed now? Who may claim is a permission (canClaimSignal); this is
+ * the signal's side. Checked in the same transaction that writes the claim, against the signal row as
+ * locked there, so that two makers racing for the last 5 units cannot both get them.
  */
 export function checkClaimable(args: {
-  signal: { status: SignalStatus; quantity: number; claimedQuantity: number; ownerId: string };
-  actorId: string;
+  signal: { kind: SignalKind; status: SignalStatus; quantity: number; claimedQuantity: number; availableUntil: Date | null };
+  spec: UnitRule;
   quantity: number;
+  now: Date;
 }): void {
-  const { signal, actorId } = args;
-  // Claiming your own signal would let one person inflate "activity" on the board and make the
-  // provider/receiver roles of the claim collapse into one person.
-  if (signal.ownerId === actorId) {
-    throw new DomainError("OWN_SIGNAL", "You cannot claim your own signal.");
-  }
+  const { signal } = args;
   if (signal.status === "withdrawn" || signal.status === "expired" || signal.status === "fulfilled") {
     throw new DomainError("SIGNAL_NOT_OPEN", `This signal is ${signal.status} and takes no new claims.`, undefined, {
       status: signal.status,
     });
   }
+  // Between the end of the window and the next sweep the offer is still "open" in the database, but
+  // booking capacity that is no longer there would be a promise nobody can keep.
+  checkStillAvailable(signal, args.now, "it takes no new claims");
   checkQuantityValue(args.quantity);
+  checkQuantityForUnit(args.quantity, args.spec);
   // A fully claimed signal ("claimed") is not closed: claims may still be released, so the client
   // gets OVER_CLAIM with remaining 0 rather than a status error, and can wait or watch for releases.
   const remaining = remainingQuantity(signal);
@@ -95,8 +124,9 @@ export function checkClaimable(args: {
  * An owner may change the quantity, but not below what live claims already hold: those are promises
  * people are working on, and silently cutting them would break the promise behind their back.
  */
-export function checkQuantityEdit(newQuantity: number, claimedQuantity: number): void {
+export function checkQuantityEdit(newQuantity: number, claimedQuantity: number, spec: UnitRule): void {
   checkQuantityValue(newQuantity);
+  checkQuantityForUnit(newQuantity, spec);
   if (compareQty(newQuantity, claimedQuantity) < 0) {
     throw new DomainError(
       "QUANTITY_BELOW_CLAIMED",
@@ -104,16 +134,5 @@ export function checkQuantityEdit(newQuantity: number, claimedQuantity: number):
       { quantity: [`Must be at least ${roundQty(claimedQuantity)} (already claimed)`] },
       { claimedQuantity: roundQty(claimedQuantity) },
     );
-  }
-}
-
-/**
- * An availability window must end after it starts. The create schema checks this on the body, but a
- * PATCH may change only one end, so the service calls this with the merged values.
- */
-export function checkAvailabilityWindow(availableFrom: Date | null | undefined, availableUntil: Date | null | undefined): void {
-  if (availableFrom && availableUntil && availableUntil.getTime() <= availableFrom.getTime()) {
-    const problem = "Must be after availableFrom";
-    throw new DomainError("VALIDATION_FAILED", `Invalid availableUntil: ${problem}`, { availableUntil: [problem] });
   }
 }

@@ -1,7 +1,7 @@
 // The one realtime contract between the server and every client (browser or machine). Versioned: a
 // breaking change bumps PROTOCOL_VERSION and keeps the old names working until clients move.
-import { z } from "zod";
 import type { BoardEventDto } from "../domain/dto";
+import { boardJoinSchema, type BoardJoinInput } from "../domain/schemas";
 
 export const PROTOCOL_VERSION = 1;
 
@@ -22,11 +22,9 @@ export const RT = {
   REVOKED: "board:revoked",
 } as const;
 
-export const joinPayloadSchema = z.object({
-  slug: z.string().min(1).max(60),
-  afterSeq: z.number().int().min(0).optional(),
-});
-export type JoinPayload = z.infer<typeof joinPayloadSchema>;
+/** The `board:join` payload: the one schema is the domain's, shared with everything else that names a board. */
+export const joinPayloadSchema = boardJoinSchema;
+export type JoinPayload = BoardJoinInput;
 
 export type JoinAck =
   | { ok: true; protocol: number; board: string; lastSeq: number; replayed: number }

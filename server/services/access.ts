@@ -1,6 +1,6 @@
 // Who may see and do what on a board: loads the viewer's memberships and applies the pure permission rules.
 import { DomainError } from "../domain/errors";
-import { canReadBoard, canWriteBoard, type Viewer } from "../domain/permissions";
+import { anonymousViewer, assert, canActOnBehalfOf, canReadBoard, canWriteBoard, type Viewer } from "../domain/permissions";
 import type { Actor, ServiceContext, Tx } from "./context";
 
 type Db = ServiceContext["prisma"] | Tx;
@@ -15,7 +15,7 @@ export interface BoardRef {
 }
 
 export async function viewerFor(db: Db, actor: Actor | null, boardId: string): Promise<Viewer> {
-  if (!actor) return { userId: null, boardRole: null, orgIds: [] };
+  if (!actor) return anonymousViewer;
   // Sequential on purpose: `db` may be a transaction, whose single connection cannot overlap queries.
   const membership = await db.boardMember.findUnique({
     where: { boardId_userId: { boardId, userId: actor.userId } },
@@ -35,7 +35,7 @@ export async function loadReadableBoard(db: Db, slug: string, actor: Actor | nul
   });
   if (!board) throw new DomainError("NOT_FOUND", `No board "${slug}"`);
   const viewer = await viewerFor(db, actor, board.id);
-  if (!canReadBoard(viewer, board)) throw new DomainError("NOT_FOUND", `No board "${slug}"`);
+  assert(canReadBoard(viewer, board), "NOT_FOUND", `No board "${slug}"`);
   return { board, viewer };
 }
 
@@ -45,8 +45,7 @@ export function requireActor(actor: Actor | null): Actor {
 }
 
 export function requireBoardWriter(viewer: Viewer, board: { slug: string }) {
-  if (!canWriteBoard(viewer))
-    throw new DomainError("NOT_A_MEMBER", `Join the board "${board.slug}" (accepting its covenant) to do this`);
+  assert(canWriteBoard(viewer), "NOT_A_MEMBER", `Join the board "${board.slug}" (accepting its covenant) to do this`);
 }
 
 /** Loads a signal's board and the viewer's rights on it, hiding signals of boards the viewer cannot read. */
@@ -60,17 +59,19 @@ export async function loadSignalAccess(db: Db, signalId: string, actor: Actor | 
       ownerId: true,
       quantity: true,
       claimedQuantity: true,
+      // A signal's resource never changes, so its unit rule can be read before the row lock.
+      resourceSpec: { select: { unit: true, divisible: true } },
       board: { select: { id: true, slug: true, name: true, visibility: true } },
     },
   });
   if (!signal) throw new DomainError("NOT_FOUND", "No such signal");
   const viewer = await viewerFor(db, actor, signal.board.id);
-  if (!canReadBoard(viewer, signal.board)) throw new DomainError("NOT_FOUND", "No such signal");
+  assert(canReadBoard(viewer, signal.board), "NOT_FOUND", "No such signal");
   return { signal, viewer };
 }
 
 export function requireOnBehalfOf(viewer: Viewer, orgId: string | undefined | null) {
-  if (orgId && !viewer.orgIds.includes(orgId))
+  if (orgId && !canActOnBehalfOf(viewer, orgId))
     throw new DomainError("FORBIDDEN", "You can act only on behalf of organizations you belong to", {
       onBehalfOf: ["not one of your organizations"],
     });

@@ -1,9 +1,11 @@
 // The owner's and members' actions on an existing signal: edit, refresh, reinforce, withdraw. Each locks
 // the signal row, applies a pure rule, writes, and logs one event in the same transaction.
-import { DomainError } from "../domain/errors";
+import { DomainError, throwIfProblems } from "../domain/errors";
 import type { BoardEventType, SignalDto } from "../domain/dto";
-import { canEditSignal, canReinforceSignal, canWithdrawSignal } from "../domain/permissions";
-import { checkAvailabilityWindow, checkQuantityEdit, deriveSignalStatus } from "../domain/signal-rules";
+import { assert, canEditSignal, canReinforceSignal, canWithdrawSignal } from "../domain/permissions";
+import { signalDateProblems } from "../domain/signal-dates";
+import { checkQuantityEdit, checkStillAvailable, deriveSignalStatus } from "../domain/signal-rules";
+import { quantityUnitProblems } from "../domain/units";
 import type { PatchSignalInput } from "../domain/schemas";
 import type { Actor, ServiceContext, Tx } from "./context";
 import { loadSignalAccess, requireActor, requireBoardWriter } from "./access";
@@ -12,13 +14,15 @@ import { loadSignalDto } from "./signal-view";
 import { lockSignal } from "./lock-signal";
 import type { Prisma } from "../db/generated/client";
 
+type SignalAccess = Awaited<ReturnType<typeof loadSignalAccess>>;
+
 async function changeSignal(
   ctx: ServiceContext,
   actorOrNull: Actor | null,
   signalId: string,
   type: BoardEventType,
-  authorize: (a: Awaited<ReturnType<typeof loadSignalAccess>>) => void,
-  change: (tx: Tx, locked: Awaited<ReturnType<typeof lockSignal>>, actor: Actor) => Promise<Prisma.SignalUpdateInput>,
+  authorize: (a: SignalAccess) => void,
+  change: (tx: Tx, locked: Awaited<ReturnType<typeof lockSignal>>, actor: Actor, access: SignalAccess) => Promise<Prisma.SignalUpdateInput>,
 ): Promise<SignalDto> {
   const actor = requireActor(actorOrNull);
   const access = await loadSignalAccess(ctx.prisma, signalId, actor);
@@ -26,7 +30,7 @@ async function changeSignal(
   const { board } = access.signal;
   return writeWithEvents(ctx, board.id, async (tx, emit) => {
     const locked = await lockSignal(tx, signalId);
-    const data = await change(tx, locked, actor);
+    const data = await change(tx, locked, actor, access);
     await tx.signal.update({ where: { id: signalId }, data });
     const signal = (await loadSignalDto(tx, signalId, ctx))!;
     await emit({ boardSlug: board.slug, type, actor, signalId, data: { signal } });
@@ -45,15 +49,18 @@ export function updateSignal(ctx: ServiceContext, actor: Actor | null, id: strin
     id,
     "signal.updated",
     ({ viewer, signal }) => {
-      if (!canEditSignal(viewer, signal)) throw new DomainError("FORBIDDEN", "Only the signal's owner can edit it");
+      assert(canEditSignal(viewer, signal), "FORBIDDEN", "Only the signal's owner can edit it");
     },
-    async (_tx, s) => {
+    async (_tx, s, _actor, { signal: { resourceSpec: spec } }) => {
       requireLive(s.status);
+      // The same rules as creation (one shared rule each), on the fields this edit gives; a due date
+      // that has since passed is not re-judged by an edit of the title.
+      throwIfProblems({
+        ...(input.quantity !== undefined ? quantityUnitProblems(input.quantity, spec) : {}),
+        ...signalDateProblems({ kind: s.kind, given: input, stored: s, now: ctx.now() }),
+      });
       const quantity = input.quantity ?? s.quantity;
-      if (input.quantity !== undefined) checkQuantityEdit(input.quantity, s.claimedQuantity);
-      const availableFrom = input.availableFrom === undefined ? s.availableFrom : input.availableFrom;
-      const availableUntil = input.availableUntil === undefined ? s.availableUntil : input.availableUntil;
-      checkAvailabilityWindow(availableFrom, availableUntil);
+      if (input.quantity !== undefined) checkQuantityEdit(input.quantity, s.claimedQuantity, spec);
       const loc = input.location;
       return {
         ...(input.title !== undefined && { title: input.title }),
@@ -81,10 +88,13 @@ export function refreshSignal(ctx: ServiceContext, actor: Actor | null, id: stri
     id,
     "signal.refreshed",
     ({ viewer, signal }) => {
-      if (!canEditSignal(viewer, signal)) throw new DomainError("FORBIDDEN", "Only the signal's owner can refresh it");
+      assert(canEditSignal(viewer, signal), "FORBIDDEN", "Only the signal's owner can refresh it");
     },
     async (_tx, s) => {
       requireLive(s.status);
+      // Refreshing says "still on offer"; past the end of its window it is not, and the sweep would
+      // expire it again within a minute. Moving availableUntil (PATCH) is the way to offer it again.
+      checkStillAvailable(s, ctx.now(), "move availableUntil later to offer it again");
       const status = s.status === "expired" ? "open" : s.status;
       return { refreshedAt: ctx.now(), status: deriveSignalStatus({ ...s, status }) };
     },
@@ -100,8 +110,7 @@ export function reinforceSignal(ctx: ServiceContext, actor: Actor | null, id: st
     "signal.reinforced",
     ({ viewer, signal }) => {
       requireBoardWriter(viewer, signal.board);
-      if (!canReinforceSignal(viewer, signal))
-        throw new DomainError("FORBIDDEN", "You cannot reinforce your own signal");
+      assert(canReinforceSignal(viewer, signal), "FORBIDDEN", "You cannot reinforce your own signal");
     },
     async (tx, s, a) => {
       if (s.status !== "open" && s.status !== "claimed")
@@ -123,8 +132,7 @@ export function withdrawSignal(ctx: ServiceContext, actor: Actor | null, id: str
     id,
     "signal.withdrawn",
     ({ viewer, signal }) => {
-      if (!canWithdrawSignal(viewer, signal))
-        throw new DomainError("FORBIDDEN", "Only the signal's owner or a steward can withdraw it");
+      assert(canWithdrawSignal(viewer, signal), "FORBIDDEN", "Only the signal's owner or a steward can withdraw it");
     },
     async (_tx, s) => {
       requireLive(s.status);

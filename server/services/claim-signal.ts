@@ -1,10 +1,11 @@
 import { randomUUID } from "node:crypto";
 import { Prisma } from "../db/generated/client";
 import type { ClaimDto, SignalDto } from "../domain/dto";
-import { DomainError } from "../domain/errors";
+import { DomainError, throwIfProblems } from "../domain/errors";
 import { addQty } from "../domain/quantity";
+import { promisedAtProblems } from "../domain/signal-dates";
 import { checkClaimable, deriveSignalStatus } from "../domain/signal-rules";
-import { canReadBoard, type Viewer } from "../domain/permissions";
+import { assert, canClaimSignal, canReadBoard, type Viewer } from "../domain/permissions";
 import type { CreateClaimInput } from "../domain/schemas";
 import type { Actor, ServiceContext, Tx } from "./context";
 import { requireActor, requireBoardWriter, requireOnBehalfOf } from "./access";
@@ -36,6 +37,8 @@ export async function claimSignal(
   input: CreateClaimInput,
 ): Promise<ClaimResult> {
   const actor = requireActor(actorOrNull);
+  // Input that is wrong whatever the signal says is refused before joining the batch.
+  throwIfProblems(promisedAtProblems(input.promisedAt, ctx.now()));
   return queueFor(ctx).submit({ actor, signalId, input });
 }
 
@@ -142,11 +145,13 @@ function decide(ctx: ServiceContext, state: BatchState, c: ClaimRequest, now: Da
     boardRole: state.roles.get(`${s.boardId}:${c.actor.userId}`) ?? null,
     orgIds: [...(state.orgs.get(c.actor.userId)?.keys() ?? [])],
   };
-  if (!canReadBoard(viewer, s)) throw new DomainError("NOT_FOUND", "No such signal");
+  assert(canReadBoard(viewer, s), "NOT_FOUND", "No such signal");
   requireBoardWriter(viewer, row.board);
   requireOnBehalfOf(viewer, c.input.onBehalfOf);
-  if (s.ownerId === c.actor.userId) throw new DomainError("OWN_SIGNAL", "You cannot claim your own signal");
-  checkClaimable({ signal: s, actorId: c.actor.userId, quantity: c.input.quantity });
+  // Claiming your own signal would let one person inflate "activity" on the board and collapse the
+  // provider and receiver of the claim into one person.
+  assert(canClaimSignal(viewer, s), "OWN_SIGNAL", "You cannot claim your own signal");
+  checkClaimable({ signal: s, spec: row.resourceSpec, quantity: c.input.quantity, now });
 
   const claimRow: ClaimRow = {
     id: randomUUID(),

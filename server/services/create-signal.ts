@@ -1,12 +1,13 @@
-import { DomainError } from "../domain/errors";
+import { DomainError, throwIfProblems } from "../domain/errors";
 import type { SignalDto } from "../domain/dto";
 import type { CreateSignalInput } from "../domain/schemas";
+import { signalDateProblems } from "../domain/signal-dates";
+import { isRequestKind } from "../domain/signal-rules";
+import { quantityUnitProblems } from "../domain/units";
 import type { Actor, ServiceContext } from "./context";
 import { loadReadableBoard, requireActor, requireBoardWriter, requireOnBehalfOf } from "./access";
 import { writeWithEvents } from "./event-log";
 import { loadSignalDto } from "./signal-view";
-
-const OFFERS = new Set(["capacity", "stock"]);
 
 /** Publishes a signal on a board (members only) and logs `signal.created`. */
 export async function createSignal(
@@ -21,14 +22,15 @@ export async function createSignal(
   requireOnBehalfOf(viewer, input.onBehalfOf);
   const spec = await ctx.prisma.resourceSpec.findUnique({
     where: { id: input.resourceSpecId },
-    select: { id: true, name: true },
+    select: { id: true, name: true, unit: true, divisible: true },
   });
   if (!spec)
     throw new DomainError("VALIDATION_FAILED", "Unknown resource specification", {
       resourceSpecId: ["no resource specification with this id"],
     });
   const now = ctx.now();
-  const title = input.title ?? `${input.kind === "need" || input.kind === "order" ? "Needed" : "Offered"}: ${spec.name}`;
+  throwIfProblems({ ...quantityUnitProblems(input.quantity, spec), ...signalDateProblems({ kind: input.kind, given: input, now }) });
+  const title = input.title ?? `${isRequestKind(input.kind) ? "Needed" : "Offered"}: ${spec.name}`;
   return writeWithEvents(ctx, board.id, async (tx, emit) => {
     const row = await tx.signal.create({
       data: {
@@ -43,10 +45,10 @@ export async function createSignal(
         locationName: input.location?.name ?? null,
         lat: input.location?.lat ?? null,
         lng: input.location?.lng ?? null,
-        // Offers have an availability window rather than a due date; requests the reverse.
-        dueAt: OFFERS.has(input.kind) ? null : (input.dueAt ?? null),
-        availableFrom: OFFERS.has(input.kind) ? (input.availableFrom ?? null) : null,
-        availableUntil: OFFERS.has(input.kind) ? (input.availableUntil ?? null) : null,
+        // checkSignalDates refused the dates of the other side, so only the kind's own can be set here.
+        dueAt: input.dueAt ?? null,
+        availableFrom: input.availableFrom ?? null,
+        availableUntil: input.availableUntil ?? null,
         refreshedAt: now,
         createdAt: now,
       },

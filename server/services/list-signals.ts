@@ -4,6 +4,7 @@
 import { computeIntensity } from "../domain/intensity";
 import { haversineKm, type LatLng } from "../domain/geo";
 import { DomainError } from "../domain/errors";
+import { deadlineOf } from "../domain/signal-rules";
 import type { SignalPage } from "../domain/dto";
 import type { ListSignalsQuery } from "../domain/schemas";
 import type { Prisma } from "../db/generated/client";
@@ -80,7 +81,7 @@ export async function listSignals(
         ).intensity
       : 0;
     const distanceKm = near && r.lat !== null && r.lng !== null ? haversineKm(near, { lat: r.lat, lng: r.lng }) : null;
-    const due = (r.kind === "need" || r.kind === "order" ? r.dueAt : r.availableUntil)?.getTime() ?? null;
+    const due = deadlineOf(r)?.getTime() ?? null;
     return { id: r.id, heat, distanceKm, due, created: r.createdAt.getTime() };
   });
   if (near && query.radiusKm !== undefined) {

@@ -1,9 +1,10 @@
 import type { ResourceSpecDto } from "../domain/dto";
 import type { ResourceSpecInput } from "../domain/schemas";
+import { defaultDivisible } from "../domain/units";
 import type { Actor, ServiceContext } from "./context";
 import { likeLiteral } from "../db/like";
 
-const select = { id: true, name: true, unit: true, category: true, designUrl: true, licence: true } as const;
+const select = { id: true, name: true, unit: true, divisible: true, category: true, designUrl: true, licence: true } as const;
 
 export async function listResourceSpecs(ctx: ServiceContext, search: string | undefined): Promise<ResourceSpecDto[]> {
   const q = search ? likeLiteral(search) : undefined;
@@ -22,6 +23,7 @@ export async function createResourceSpec(ctx: ServiceContext, actor: Actor, inpu
     data: {
       name: input.name,
       unit: input.unit,
+      divisible: input.divisible ?? defaultDivisible(input.unit),
       category: input.category ?? null,
       designUrl: input.designUrl ?? null,
       licence: input.licence ?? null,

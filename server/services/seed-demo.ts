@@ -80,6 +80,7 @@ export async function seedDemo(base: ServiceContext) {
     const spec = await createResourceSpec(ctx, actor(demoUsers[0]!.key), {
       name: s.name,
       unit: s.unit,
+      divisible: s.divisible,
       category: s.category,
       designUrl: s.designUrl,
       licence: s.licence,

@@ -49,7 +49,7 @@ const signalSelect = {
   updatedAt: true,
   ownerId: true,
   board: { select: { slug: true, name: true } },
-  resourceSpec: { select: { id: true, name: true, unit: true, category: true, designUrl: true, licence: true } },
+  resourceSpec: { select: { id: true, name: true, unit: true, divisible: true, category: true, designUrl: true, licence: true } },
   owner: { select: { id: true, name: true } },
   onBehalfOf: { select: { id: true, name: true, kind: true } },
   _count: { select: { claims: { where: { status: { in: [...LIVE_CLAIM_STATUSES] } } } } },

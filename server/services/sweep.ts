@@ -1,9 +1,10 @@
-// The board keeps itself true: signals whose freshness has evaporated expire, and claims that showed no
-// progress within the lapse window lapse, returning their quantity. Each change is one transaction with
+// The board keeps itself true: signals whose freshness has evaporated expire, offers whose availability
+// window has ended expire, and claims that showed no progress within the lapse window lapse, returning
+// their quantity. Each change is one transaction with
 // its own event; running on several instances at once is safe because every change re-checks under lock.
 import { hasEvaporated, hoursUntilEvaporation } from "../domain/intensity";
 import { claimIsStale, lapseClaim } from "../domain/claim-lifecycle";
-import { deriveSignalStatus } from "../domain/signal-rules";
+import { availabilityHasEnded, deriveSignalStatus, OFFER_KINDS } from "../domain/signal-rules";
 import { subQty } from "../domain/quantity";
 import type { ServiceContext } from "./context";
 import { writeWithEvents } from "./event-log";
@@ -35,7 +36,10 @@ export async function sweep(ctx: ServiceContext): Promise<{ expired: number; lap
 
   const evaporatedBefore = new Date(now.getTime() - hoursUntilEvaporation(ctx.intensity) * HOUR);
   const stale = await ctx.prisma.signal.findMany({
-    where: { status: "open", refreshedAt: { lt: evaporatedBefore } },
+    where: {
+      status: "open",
+      OR: [{ refreshedAt: { lt: evaporatedBefore } }, { kind: { in: [...OFFER_KINDS] }, availableUntil: { lte: now } }],
+    },
     select: { id: true, board: { select: { id: true, slug: true } } },
     take: 500,
   });
@@ -47,10 +51,16 @@ export async function sweep(ctx: ServiceContext): Promise<{ expired: number; lap
         select: { dueAt: true, reinforcementCount: true, refreshedAt: true },
       });
       if (locked.status !== "open" || !row) return false;
-      if (!hasEvaporated({ ...locked, ...row }, now, ctx.intensity)) return false;
+      // The reason travels with the event, so a history can say why the signal left the board.
+      const reason = availabilityHasEnded(locked, now)
+        ? "availability_ended"
+        : hasEvaporated({ ...locked, ...row }, now, ctx.intensity)
+          ? "evaporated"
+          : null;
+      if (!reason) return false;
       await tx.signal.update({ where: { id: s.id }, data: { status: "expired" } });
       const signal = (await loadSignalDto(tx, s.id, ctx))!;
-      await emit({ boardSlug: s.board.slug, type: "signal.expired", actor: null, signalId: s.id, data: { signal } });
+      await emit({ boardSlug: s.board.slug, type: "signal.expired", actor: null, signalId: s.id, data: { signal, reason } });
       return true;
     });
     if (done) expired++;

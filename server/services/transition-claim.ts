@@ -43,6 +43,7 @@ export async function transitionClaim(
       actorId: actor.userId,
       to: input.to,
       quantity: input.quantity,
+      spec: s.resourceSpec,
     });
     await tx.claim.update({
       where: { id: claimId },

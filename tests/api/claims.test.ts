@@ -7,8 +7,9 @@ import { expectError, expectStatus, newBoard, newMember, postClaim, postSignal, 
 describe.each(DB_KINDS)("claims on %s", (kind) => {
   const h = useApp(kind);
 
+  // Claims in kilograms, so that decimal quantities (3.5, 0.1 + 0.2) are claimable.
   async function world(signalKind: "need" | "order" | "capacity" | "stock", quantity = 10) {
-    const b = await newBoard(h.api, { members: 3 });
+    const b = await newBoard(h.api, { members: 3, unit: "kg" });
     const signal = await postSignal(b.steward, b.slug, { kind: signalKind, resourceSpecId: b.spec.id, quantity });
     const [claimer, other, third] = b.members as [any, any, any];
     return { ...b, owner: b.steward, signal, claimer, other, third };

@@ -144,7 +144,7 @@ describe.each(DB_KINDS)("concurrency on %s", (kind) => {
   });
 
   it("claims on many signals of one board at once keep every board seq unique and gap-free", async () => {
-    const { slug, steward, spec } = await newBoard(h.api);
+    const { slug, steward, spec } = await newBoard(h.api, { unit: "kg" }); // kilograms, so 1.5 is claimable
     const crowd = await newMembers(h.api, slug, 12);
     const signals: any[] = [];
     for (let i = 0; i < 4; i++) signals.push(await postSignal(steward, slug, { kind: "need", resourceSpecId: spec.id, quantity: 100 }));

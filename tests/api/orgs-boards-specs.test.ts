@@ -166,12 +166,14 @@ describe.each(DB_KINDS)("organizations, boards and resource specs on %s", (kind)
         category: "PPE",
         designUrl: "https://example.org/designs/face-shield-v3",
         licence: "CERN-OHL-S-2.0",
+        divisible: false,
       });
       expectStatus(r, 201);
       expect(r.body).toEqual({
         id: expect.any(String),
         name,
         unit: "each",
+        divisible: false,
         category: "PPE",
         designUrl: "https://example.org/designs/face-shield-v3",
         licence: "CERN-OHL-S-2.0",

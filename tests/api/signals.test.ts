@@ -22,7 +22,7 @@ describe.each(DB_KINDS)("signals on %s", (kind) => {
 
   describe("POST /boards/:slug/signals", () => {
     it("publishes all four kinds with the documented shape", async () => {
-      const { slug, steward, spec } = await newBoard(h.api);
+      const { slug, steward, spec } = await newBoard(h.api, { unit: "kg" });
       const dueAt = hoursFromNow(48);
       const from = hoursFromNow(1);
       const until = hoursFromNow(100);
@@ -40,7 +40,7 @@ describe.each(DB_KINDS)("signals on %s", (kind) => {
         const s = r.body;
         for (const f of SIGNAL_FIELDS) expect(s, `field ${f} on ${c.kind}`).toHaveProperty(f);
         expect(s).toMatchObject({
-          kind: c.kind, board: { slug }, resourceSpec: { id: spec.id, name: spec.name, unit: "each" }, unit: "each",
+          kind: c.kind, board: { slug }, resourceSpec: { id: spec.id, name: spec.name, unit: "kg", divisible: true }, unit: "kg",
           quantity: 12.5, claimedQuantity: 0, remainingQuantity: 12.5, status: "open", note: "for the clinic",
           location: BERLIN, owner: { id: steward.id, name: steward.name }, reinforcementCount: 0, claims: [],
         });

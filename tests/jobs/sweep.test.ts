@@ -79,9 +79,41 @@ describe.each(DB_KINDS)("background sweep on %s", (kind) => {
 
     const expired = await eventsOf(slug, "signal.expired");
     expect(expired).toHaveLength(1);
-    expect(expired[0]).toMatchObject({ actor: null, at: clock.toISOString(), data: { signal: { id: stale, status: "expired" } } });
+    expect(expired[0]).toMatchObject({ actor: null, at: clock.toISOString(), data: { signal: { id: stale, status: "expired" }, reason: "evaporated" } });
     await waitUntil(() => watcher.events.some((e) => e.type === "signal.expired"), 10_000, () => "signal.expired on the socket");
     expect(watcher.events.find((e) => e.type === "signal.expired")).toEqual(expired[0]);
+  });
+
+  it("expires an offer once its availability has ended, saying why; a request past its due date stays open", async () => {
+    const slug = await board();
+    const t0 = clock;
+    const at = (h: number) => new Date(t0.getTime() + h * HOUR).toISOString();
+    const post = async (body: Record<string, unknown>) => {
+      const r = await owner.api.post(`/boards/${slug}/signals`, { resourceSpecId: specId, quantity: 3, ...body });
+      expect(r.status, JSON.stringify(r.body)).toBe(201);
+      return r.body.id as string;
+    };
+    const ending = await post({ kind: "stock", availableUntil: at(10) });
+    const lasting = await post({ kind: "capacity", availableUntil: at(100) });
+    const due = await post({ kind: "need", dueAt: at(10) });
+    const watcher = await connectClient(app.url);
+    expect((await watcher.join({ slug })).ok).toBe(true);
+
+    advanceTo(t0, 9.9);
+    expect((await sweep(app.ctx)).expired).toBe(0);
+    expect((await signal(ending)).status).toBe("open");
+
+    advanceTo(t0, 10);
+    expect((await sweep(app.ctx)).expired).toBe(1);
+    expect(await Promise.all([ending, lasting, due].map(async (id) => (await signal(id)).status))).toEqual(["expired", "open", "open"]);
+    const expired = await eventsOf(slug, "signal.expired");
+    expect(expired).toHaveLength(1);
+    expect(expired[0]).toMatchObject({ actor: null, data: { signal: { id: ending, status: "expired", intensity: 0 }, reason: "availability_ended" } });
+    await waitUntil(() => watcher.events.some((e) => e.type === "signal.expired"), 10_000, () => "signal.expired on the socket");
+    const r = await maker.api.post(`/signals/${ending}/claims`, { quantity: 1 });
+    expect(r.status).toBe(409);
+    expect(r.body.error.code).toBe("SIGNAL_NOT_OPEN");
+    expect(await sweep(app.ctx)).toEqual({ expired: 0, lapsed: 0 });
   });
 
   it("brings an expired signal back to open when its owner (and only its owner) refreshes it", async () => {

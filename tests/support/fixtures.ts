@@ -25,15 +25,15 @@ export function uniqueSlug(prefix = "b") {
   return `${prefix}-${Date.now().toString(36)}-${(slugCounter++).toString(36)}${Math.random().toString(36).slice(2, 6)}`;
 }
 
-/** A fresh public board with a steward and `members` extra members, and a resource spec. */
-export async function newBoard(api: ApiClient, opts: { members?: number; visibility?: "public" | "members" } = {}) {
+/** A fresh public board with a steward and `members` extra members, and a resource spec (counted "each" unless told). */
+export async function newBoard(api: ApiClient, opts: { members?: number; visibility?: "public" | "members"; unit?: string } = {}) {
   const steward = await newMember(api);
   const slug = uniqueSlug();
   const b = await steward.api.post("/boards", { slug, name: `Board ${slug}`, visibility: opts.visibility ?? "public" });
   if (b.status !== 201) throw new Error(`board failed: ${JSON.stringify(b.body)}`);
   const members: Member[] = [];
   for (let i = 0; i < (opts.members ?? 0); i++) members.push(await newMember(api, { boards: [slug] }));
-  const spec = await newSpec(steward.api, `Spec ${slug}`, "each");
+  const spec = await newSpec(steward.api, `Spec ${slug}`, opts.unit ?? "each");
   return { slug, steward, members, spec };
 }
 
