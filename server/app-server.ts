@@ -16,11 +16,14 @@ import { seedDemoIfEmpty } from "./services/seed-demo";
 import { BoardStreams } from "./realtime/board-streams";
 import { attachSocketHandlers } from "./realtime/socket-server";
 import { PRESENCE_CHANNEL } from "./realtime/presence";
-import { setRuntime } from "./runtime";
+import { runWithRuntime, type Runtime } from "./runtime";
 import { log } from "./log";
 import { CLIENT_IP_HEADER } from "./http/handler";
 import { answerEmptyErrorsAsJson } from "./http/json-errors";
 import { apiDispatcher, loadApiRoutes } from "./http/api-router";
+import { securityHeaders } from "./http/security-headers";
+import { answerMalformedUrl } from "./http/malformed-url";
+import { dropCrossSiteCookies } from "./realtime/cross-site-handshake";
 
 export interface RunningServer {
   port: number;
@@ -42,11 +45,14 @@ export interface StartOptions {
 
 export async function startServer(opts: StartOptions = {}): Promise<RunningServer> {
   const config = opts.config ?? loadConfig();
+  const dev = !opts.withoutNext && (opts.dev ?? config.NEXT_DEV ?? config.NODE_ENV !== "production");
   const db = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.dataDir });
 
   let handle: ((req: http.IncomingMessage, res: http.ServerResponse) => Promise<void>) | null = null;
+  let runtime: Runtime | null = null;
   const httpServer = http.createServer((req, res) => {
     if (req.url?.startsWith("/socket.io/")) return; // Socket.IO answers these itself
+    if (answerMalformedUrl(req, res)) return;
     // Rate limits key on the client's address: take it from the socket, never from what the client says.
     const forwarded = config.TRUST_PROXY ? String(req.headers["x-forwarded-for"] ?? "").split(",")[0]?.trim() : "";
     req.headers[CLIENT_IP_HEADER] = forwarded || req.socket.remoteAddress || "unknown";
@@ -56,13 +62,18 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
       res.end(JSON.stringify({ error: { code: "STARTING", message: "The server is starting" } }));
       return;
     }
-    handle(req, res).catch((err) => {
+    // Route handlers find this app (its database, its streams) through the request's async context.
+    runWithRuntime(runtime!, () => handle!(req, res)).catch((err) => {
       log.error({ err }, "request failed");
       if (!res.headersSent) res.writeHead(500);
       res.end();
     });
   });
   const io = new IOServer(httpServer, { path: "/socket.io", serveClient: false });
+  // Socket.IO wrapped the request listeners above; prepending puts the headers on its answers as well.
+  const originPolicy = { publicOrigin: config.publicOrigin, trustProxy: config.TRUST_PROXY };
+  httpServer.prependListener("request", securityHeaders({ dev, ...originPolicy }));
+  dropCrossSiteCookies(io, originPolicy);
   const streams = new BoardStreams(io, db.prisma, db.kind === "postgres");
   const ctx: ServiceContext = {
     prisma: db.prisma,
@@ -73,7 +84,7 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
     signInAttemptsPerMinute: config.SIGNIN_ATTEMPTS_PER_MINUTE,
     events: streams,
   };
-  setRuntime({ ctx, config });
+  runtime = { ctx, config };
   // Only PostgreSQL can have other instances; on PGlite every commit and every viewer is in this process.
   const presence = attachSocketHandlers(
     io,
@@ -112,7 +123,6 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
   const port = typeof address === "object" && address ? address.port : config.PORT;
 
   if (!opts.withoutNext) {
-    const dev = opts.dev ?? config.NEXT_DEV ?? config.NODE_ENV !== "production";
     const root = path.resolve(import.meta.dirname, "..");
     const app = next({ dev, dir: root, hostname: config.HOST, port, httpServer });
     await app.prepare();
@@ -155,7 +165,6 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
       httpServer.closeAllConnections();
       await closed;
       await db.close();
-      setRuntime(undefined);
     },
   };
 }

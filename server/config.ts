@@ -32,6 +32,14 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   /** Serve the pre-built app (`next build`) instead of the dev server. */
   NEXT_DEV: bool.optional(),
+  /**
+   * The address people reach the app at (`https://board.example.org`). When set, browser writes must come
+   * from exactly this origin; when unset, from the origin each request was addressed to (ADR 008).
+   */
+  PUBLIC_URL: z
+    .url({ protocol: /^https?$/, error: "PUBLIC_URL must be an http:// or https:// URL" })
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
 });
 
 export type AppConfig = ReturnType<typeof loadConfig>;
@@ -48,5 +56,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     // "memory://" keeps the embedded database in memory (tests); anything else is a folder.
     dataDir: c.DATA_DIR.startsWith("memory://") ? c.DATA_DIR : path.resolve(c.DATA_DIR),
     databaseKind: c.DATABASE_URL ? ("postgres" as const) : ("pglite" as const),
+    publicOrigin: c.PUBLIC_URL ? new URL(c.PUBLIC_URL).origin : null,
   };
 }
