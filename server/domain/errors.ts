@@ -10,6 +10,8 @@ export type ErrorCode =
   | "MALFORMED_JSON"
   /** The request path is not valid percent-encoding (or not a path at all). */
   | "MALFORMED_URL"
+  /** The request is not valid HTTP (Node's parser refused its request line or headers). */
+  | "MALFORMED_REQUEST"
   /** The request needs a signed-in user or a bearer token and had neither (or an expired one). */
   | "UNAUTHENTICATED"
   /** Email and password did not match an account; deliberately does not say which one was wrong. */
@@ -48,6 +50,10 @@ export type ErrorCode =
   | "PAYLOAD_TOO_LARGE"
   /** The request body is not `application/json`. */
   | "UNSUPPORTED_MEDIA_TYPE"
+  /** The request headers are larger than the server accepts. */
+  | "HEADERS_TOO_LARGE"
+  /** The request did not arrive completely in time. */
+  | "REQUEST_TIMEOUT"
   /** Something failed on our side; the input may well be fine. */
   | "INTERNAL";
 
@@ -55,6 +61,7 @@ export const errorStatus: Record<ErrorCode, number> = {
   VALIDATION_FAILED: 400,
   MALFORMED_JSON: 400,
   MALFORMED_URL: 400,
+  MALFORMED_REQUEST: 400,
   UNAUTHENTICATED: 401,
   INVALID_CREDENTIALS: 401,
   FORBIDDEN: 403,
@@ -74,6 +81,8 @@ export const errorStatus: Record<ErrorCode, number> = {
   METHOD_NOT_ALLOWED: 405,
   PAYLOAD_TOO_LARGE: 413,
   UNSUPPORTED_MEDIA_TYPE: 415,
+  HEADERS_TOO_LARGE: 431,
+  REQUEST_TIMEOUT: 408,
   RATE_LIMITED: 429,
   INTERNAL: 500,
 };

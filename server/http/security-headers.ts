@@ -56,6 +56,21 @@ export function cameOverHttps(req: http.IncomingMessage, opts: SecurityHeaderOpt
   return opts.trustProxy && firstValue(req.headers["x-forwarded-proto"]) === "https";
 }
 
+/** The headers every response carries whatever it is; CSP and HSTS depend on the request and come on top. */
+export const FIXED_HEADERS: Readonly<Record<string, string>> = {
+  "X-Content-Type-Options": "nosniff",
+  // frame-ancestors' predecessor, for browsers that predate CSP 2.
+  "X-Frame-Options": "DENY",
+  // Full URLs (board slugs, signal ids of members-only boards) stay on this site; other sites get nothing.
+  "Referrer-Policy": "same-origin",
+  "Cross-Origin-Opener-Policy": "same-origin",
+  "Cross-Origin-Resource-Policy": "same-origin",
+  "Permissions-Policy": "camera=(), microphone=(), payment=(), usb=(), geolocation=(self)",
+};
+
+/** For answers that are never a page (errors written before a request exists): nothing may load or frame. */
+export const NON_DOCUMENT_CSP = "default-src 'none'; frame-ancestors 'none'";
+
 /**
  * A request listener that puts the headers on `res` and hands Next this response's nonce through the
  * request's own CSP header (where Next looks for it). Whatever CSP header the client sent is replaced:
@@ -68,12 +83,7 @@ export function securityHeaders(opts: SecurityHeaderOptions) {
     req.headers["content-security-policy"] = csp;
     delete req.headers["content-security-policy-report-only"];
     res.setHeader("Content-Security-Policy", csp);
-    res.setHeader("X-Content-Type-Options", "nosniff");
-    res.setHeader("X-Frame-Options", "DENY");
-    res.setHeader("Referrer-Policy", "same-origin");
-    res.setHeader("Cross-Origin-Opener-Policy", "same-origin");
-    res.setHeader("Cross-Origin-Resource-Policy", "same-origin");
-    res.setHeader("Permissions-Policy", "camera=(), microphone=(), payment=(), usb=(), geolocation=(self)");
+    for (const [name, value] of Object.entries(FIXED_HEADERS)) res.setHeader(name, value);
     if (https) res.setHeader("Strict-Transport-Security", HSTS);
   };
 }
