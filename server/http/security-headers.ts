@@ -26,8 +26,10 @@ export function contentSecurityPolicy(nonce: string, opts: { dev: boolean; https
     "default-src 'self'",
     `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${opts.dev ? " 'unsafe-eval'" : ""}`,
     // No inline style attributes in server-rendered HTML: React sets the style props it renders in the
-    // browser (the heat bar's width) through the CSSOM, which CSP does not restrict.
-    `style-src 'self' 'nonce-${nonce}'`,
+    // browser (the heat bar's width) through the CSSOM, which CSP does not restrict. Next's development
+    // overlay and hot reload inject unnonced styles, so development allows inline styles (a nonce beside
+    // 'unsafe-inline' would switch it off).
+    opts.dev ? "style-src 'self' 'unsafe-inline'" : `style-src 'self' 'nonce-${nonce}'`,
     "img-src 'self' data: blob:",
     "font-src 'self'",
     // 'self' covers ws:/wss: to our own host (CSP Level 3), which Socket.IO's WebSocket uses.
