@@ -23,7 +23,7 @@ import { answerEmptyErrorsAsJson } from "./http/json-errors";
 import { apiDispatcher, loadApiRoutes } from "./http/api-router";
 import { securityHeaders } from "./http/security-headers";
 import { answerMalformedUrl } from "./http/malformed-url";
-import { answerClientError } from "./http/client-error";
+import { clientErrorAnswerer } from "./http/client-error";
 import { dropCrossSiteCookies } from "./realtime/cross-site-handshake";
 
 export interface RunningServer {
@@ -74,7 +74,7 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
   // Socket.IO wrapped the request listeners above; prepending puts the headers on its answers as well.
   const originPolicy = { publicOrigin: config.publicOrigin, trustProxy: config.TRUST_PROXY };
   httpServer.prependListener("request", securityHeaders({ dev, ...originPolicy }));
-  httpServer.on("clientError", answerClientError);
+  httpServer.on("clientError", clientErrorAnswerer({ dev, ...originPolicy }));
   dropCrossSiteCookies(io, originPolicy);
   const streams = new BoardStreams(io, db.prisma, db.kind === "postgres");
   const ctx: ServiceContext = {

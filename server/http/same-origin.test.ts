@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { checkSameOrigin, requestOrigin, type OriginPolicy } from "./same-origin";
 import { isWellFormedPath } from "./malformed-url";
-import { contentSecurityPolicy } from "./security-headers";
+import http from "node:http";
+import { Socket } from "node:net";
+import { securityHeaders, type SecurityHeaderOptions } from "./security-headers";
 
 const direct: OriginPolicy = { publicOrigin: null, trustProxy: false };
 const proxied: OriginPolicy = { publicOrigin: null, trustProxy: true };
@@ -62,14 +64,32 @@ describe("isWellFormedPath", () => {
   });
 });
 
-describe("contentSecurityPolicy", () => {
-  it("holds scripts to the nonce, frames to none, and adds eval only in development", () => {
-    const csp = contentSecurityPolicy("abc", { dev: false, https: false });
-    expect(csp).toContain("script-src 'self' 'nonce-abc' 'strict-dynamic'");
+describe("securityHeaders", () => {
+  const run = (opts: Partial<SecurityHeaderOptions>, headers: Record<string, string> = {}) => {
+    const req = new http.IncomingMessage(new Socket());
+    Object.assign(req.headers, headers);
+    const res = new http.ServerResponse(req);
+    securityHeaders({ dev: false, trustProxy: false, publicOrigin: null, ...opts })(req, res);
+    return { req, csp: String(res.getHeader("content-security-policy")), hsts: res.getHeader("strict-transport-security") };
+  };
+
+  it("holds scripts to a fresh nonce, frames to none, and hands Next the same policy in the request", () => {
+    const { req, csp, hsts } = run({}, { "content-security-policy": "script-src 'nonce-chosen'" });
+    expect(csp).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]{24}' 'strict-dynamic'/);
     expect(csp).toContain("frame-ancestors 'none'");
-    expect(csp).not.toMatch(/unsafe-(eval|inline)/);
-    expect(csp).not.toContain("upgrade-insecure-requests");
-    expect(contentSecurityPolicy("abc", { dev: true, https: false })).toContain("'unsafe-eval'");
-    expect(contentSecurityPolicy("abc", { dev: false, https: true })).toContain("upgrade-insecure-requests");
+    expect(csp).not.toMatch(/unsafe-(eval|inline)|upgrade-insecure-requests/);
+    expect(req.headers["content-security-policy"]).toBe(csp);
+    expect(hsts).toBeUndefined();
+    expect(run({}).csp).not.toBe(csp);
+  });
+
+  it("adds eval and inline styles only in development, HSTS and upgrades only over HTTPS", () => {
+    expect(run({ dev: true }).csp).toContain("'unsafe-eval'");
+    expect(run({ dev: true }).csp).toContain("style-src 'self' 'unsafe-inline'");
+    const proxied = run({ trustProxy: true }, { "x-forwarded-proto": "https" });
+    expect(proxied.hsts).toBe("max-age=31536000");
+    expect(proxied.csp).toContain("upgrade-insecure-requests");
+    expect(run({ trustProxy: false }, { "x-forwarded-proto": "https" }).hsts).toBeUndefined();
+    expect(run({ publicOrigin: "https://board.example.org" }).hsts).toBe("max-age=31536000");
   });
 });
