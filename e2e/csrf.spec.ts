@@ -12,14 +12,14 @@ import { DEMO, DEMO_PASSWORD, postSignalApi, signInApi, signedInContext, unique 
 function attackPage(app: string, signalId: string, ownSignalId: string): string {
   const api = `${app}/api/v1`;
   return `<!doctype html><html><body>
-<iframe name="sink" style="display:none"></iframe>
-<form id="claim" method="POST" target="sink" enctype="text/plain" action="${api}/signals/${signalId}/claims">
+<iframe name="sink1"></iframe><iframe name="sink2"></iframe><iframe name="sink3"></iframe>
+<form id="claim" method="POST" target="sink1" enctype="text/plain" action="${api}/signals/${signalId}/claims">
   <input name='{"quantity":3,"note":"' value='csrf"}'>
 </form>
-<form id="login" method="POST" target="sink" enctype="text/plain" action="${api}/sessions">
+<form id="login" method="POST" target="sink2" enctype="text/plain" action="${api}/sessions">
   <input name='{"email":"coordinator@demo.stigmergy.board","password":"${DEMO_PASSWORD}","x":"' value='"}'>
 </form>
-<form id="join" method="POST" target="sink" action="${api}/boards/open-medical-makers/members"></form>
+<form id="join" method="POST" target="sink3" action="${api}/boards/open-medical-makers/members"></form>
 <script>
   const done = [];
   const settle = (p) => done.push(p.then(() => "sent", (e) => "blocked: " + e.message));
@@ -31,9 +31,8 @@ function attackPage(app: string, signalId: string, ownSignalId: string): string 
   settle(fetch("${api}/signals/${signalId}/claims", { method: "POST", credentials: "include",
     headers: { "content-type": "application/json" }, body: JSON.stringify({ quantity: 1 }) }));
   navigator.sendBeacon("${api}/signals/${signalId}/reinforce");
-  document.getElementById("claim").submit();
-  setTimeout(() => document.getElementById("login").submit(), 300);
-  setTimeout(() => document.getElementById("join").submit(), 600);
+  // Each form posts into its own frame: a second post into one frame would cancel the first.
+  for (const id of ["claim", "login", "join"]) document.getElementById(id).submit();
   Promise.all(done).then((r) => { window.results = r; });
 </script></body></html>`;
 }
@@ -94,11 +93,12 @@ for (const variant of [
       const attempts = watchAttempts(page, app);
       await page.goto(`http://${variant.host}:${evil.port}/`);
       await expect.poll(() => page.evaluate(() => (window as unknown as { results?: string[] }).results?.length ?? 0)).toBe(5);
-      await page.waitForTimeout(1500); // the delayed form posts
-      const attempted = new Set(attempts.map((r) => r.what));
-      for (const w of [`/signals/${need.id}/claims`, `/signals/${need.id}/reinforce`, `/signals/${own.id}/withdraw`, "/sessions", "/boards/open-medical-makers/members"]) {
-        expect(attempted.has(`POST /api/v1${w}`), `the page sent POST ${w}`).toBe(true);
-      }
+      const expected = [`/signals/${need.id}/claims`, `/signals/${need.id}/reinforce`, `/signals/${own.id}/withdraw`, "/sessions", "/boards/open-medical-makers/members"];
+      await expect
+        .poll(() => expected.filter((w) => !attempts.some((r) => r.what === `POST /api/v1${w}`)), { message: "requests the page did not send" })
+        .toEqual([]);
+      // Let the server finish with the last of them before reading what changed.
+      await page.waitForTimeout(500);
       // Same site: the browser did send the person's cookie, so only the server's check stood in the way.
       const cookies = await Promise.all(attempts.map((r) => r.withCookie));
       expect(cookies.some(Boolean)).toBe(variant.sameSite);
