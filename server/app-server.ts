@@ -24,6 +24,7 @@ import { apiDispatcher, loadApiRoutes } from "./http/api-router";
 import { securityHeaders } from "./http/security-headers";
 import { answerMalformedUrl } from "./http/malformed-url";
 import { clientErrorAnswerer } from "./http/client-error";
+import { originPolicyOf } from "./http/same-origin";
 import { dropCrossSiteCookies } from "./realtime/cross-site-handshake";
 
 export interface RunningServer {
@@ -72,7 +73,7 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
   });
   const io = new IOServer(httpServer, { path: "/socket.io", serveClient: false });
   // Socket.IO wrapped the request listeners above; prepending puts the headers on its answers as well.
-  const originPolicy = { publicOrigin: config.publicOrigin, trustProxy: config.TRUST_PROXY };
+  const originPolicy = originPolicyOf(config);
   httpServer.prependListener("request", securityHeaders({ dev, ...originPolicy }));
   httpServer.on("clientError", clientErrorAnswerer({ dev, ...originPolicy }));
   dropCrossSiteCookies(io, originPolicy);

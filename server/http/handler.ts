@@ -7,7 +7,7 @@ import type { Actor, ServiceContext } from "../services/context";
 import { authenticate } from "../services/authenticate";
 import { getRuntime } from "../runtime";
 import { SESSION_COOKIE } from "./cookies";
-import { checkSameOrigin } from "./same-origin";
+import { checkSameOrigin, originPolicyOf } from "./same-origin";
 import { log } from "../log";
 
 const MAX_BODY_BYTES = 256 * 1024;
@@ -102,9 +102,7 @@ function hasBody(req: Request): boolean {
 function guardWrite(req: Request, bearer: string | null) {
   if (SAFE_METHODS.has(req.method)) return;
   if (!bearer) {
-    const { config } = getRuntime();
-    const policy = { publicOrigin: config.publicOrigin, trustProxy: config.TRUST_PROXY };
-    const verdict = checkSameOrigin((name) => req.headers.get(name), policy);
+    const verdict = checkSameOrigin((name) => req.headers.get(name), originPolicyOf(getRuntime().config));
     if (!verdict.sameOrigin) {
       throw new DomainError("CROSS_ORIGIN_REQUEST", `Writes from another site are refused (${verdict.reason})`);
     }

@@ -14,6 +14,11 @@ export interface OriginPolicy {
   trustProxy: boolean;
 }
 
+/** The policy from the app's configuration (PUBLIC_URL, TRUST_PROXY). */
+export function originPolicyOf(config: { publicOrigin: string | null; TRUST_PROXY: boolean }): OriginPolicy {
+  return { publicOrigin: config.publicOrigin, trustProxy: config.TRUST_PROXY };
+}
+
 export type HeaderLookup = (name: string) => string | null | undefined;
 
 export type OriginVerdict = { sameOrigin: true } | { sameOrigin: false; reason: string };
