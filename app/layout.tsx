@@ -4,6 +4,10 @@ import { Providers } from "@/components/providers";
 import { SiteHeader } from "@/components/site-header";
 import "./globals.css";
 
+// Every page is rendered per request so that Next can put this response's CSP nonce on its scripts
+// (server/http/security-headers.ts, ADR 009); a page prerendered at build time could carry none.
+export const dynamic = "force-dynamic";
+
 export const metadata: Metadata = {
   title: { default: "Stigmergy Board", template: "%s · Stigmergy Board" },
   description: "An open supply-chain coordination board: publish needs, capacity and stock, and claim what you can fill.",

@@ -1,4 +1,5 @@
 "use client";
+import "@/components/zod-without-eval"; // first: before any schema parses in the browser
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { useState, type ReactNode } from "react";
 import { isApiError } from "@/components/api/client";

@@ -20,11 +20,16 @@ import { attachSocketHandlers } from "./realtime/socket-server";
 import { SocketSessions } from "./realtime/socket-sessions";
 import { ACCESS_CHANNEL, findEndedAccess } from "./services/access-ends";
 import { PRESENCE_CHANNEL } from "./realtime/presence";
-import { setRuntime } from "./runtime";
+import { runWithRuntime, type Runtime } from "./runtime";
 import { log } from "./log";
 import { CLIENT_IP_HEADER } from "./http/handler";
 import { answerEmptyErrorsAsJson } from "./http/json-errors";
 import { apiDispatcher, loadApiRoutes } from "./http/api-router";
+import { securityHeaders } from "./http/security-headers";
+import { answerMalformedUrl } from "./http/malformed-url";
+import { clientErrorAnswerer } from "./http/client-error";
+import { originPolicyOf } from "./http/same-origin";
+import { dropCrossSiteCookies } from "./realtime/cross-site-handshake";
 
 export interface RunningServer {
   port: number;
@@ -68,11 +73,14 @@ function projectRoot(from: string): string {
 
 export async function startServer(opts: StartOptions = {}): Promise<RunningServer> {
   const config = opts.config ?? loadConfig();
+  const dev = !opts.withoutNext && (opts.dev ?? config.NEXT_DEV ?? config.NODE_ENV !== "production");
   const db = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.dataDir });
 
   let handle: ((req: http.IncomingMessage, res: http.ServerResponse) => Promise<void>) | null = null;
+  let runtime: Runtime | null = null;
   const httpServer = http.createServer((req, res) => {
     if (req.url?.startsWith("/socket.io/")) return; // Socket.IO answers these itself
+    if (answerMalformedUrl(req, res)) return;
     // Rate limits key on the client's address: the socket's, or the one our own proxy vouches for.
     req.headers[CLIENT_IP_HEADER] = clientAddress(req.socket.remoteAddress, req.headers["x-forwarded-for"], config.TRUST_PROXY);
     if (req.url?.startsWith("/api/")) answerEmptyErrorsAsJson(res);
@@ -81,13 +89,19 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
       res.end(JSON.stringify({ error: { code: "STARTING", message: "The server is starting" } }));
       return;
     }
-    handle(req, res).catch((err) => {
+    // Route handlers find this app (its database, its streams) through the request's async context.
+    runWithRuntime(runtime!, () => handle!(req, res)).catch((err) => {
       log.error({ err }, "request failed");
       if (!res.headersSent) res.writeHead(500);
       res.end();
     });
   });
   const io = new IOServer(httpServer, { path: "/socket.io", serveClient: false });
+  // Socket.IO wrapped the request listeners above; prepending puts the headers on its answers as well.
+  const originPolicy = originPolicyOf(config);
+  httpServer.prependListener("request", securityHeaders({ dev, ...originPolicy }));
+  httpServer.on("clientError", clientErrorAnswerer({ dev, ...originPolicy }));
+  dropCrossSiteCookies(io, originPolicy);
   const streams = new BoardStreams(io, db.prisma, db.kind === "postgres");
   const sessions = new SocketSessions(streams.crossProcess, (boardId) => streams.room(boardId));
   const ctx: ServiceContext = {
@@ -106,7 +120,7 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
     events: streams,
     access: sessions,
   };
-  setRuntime({ ctx, config });
+  runtime = { ctx, config };
   // Only PostgreSQL can have other instances; on PGlite every commit and every viewer is in this process.
   const presence = attachSocketHandlers(
     io,
@@ -155,7 +169,6 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
   const port = typeof address === "object" && address ? address.port : config.PORT;
 
   if (!opts.withoutNext) {
-    const dev = opts.dev ?? config.NEXT_DEV ?? config.NODE_ENV !== "production";
     const root = projectRoot(import.meta.dirname);
     const app = next({ dev, dir: root, hostname: config.HOST, port, httpServer });
     await app.prepare();
@@ -199,7 +212,6 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
       httpServer.closeAllConnections();
       await closed;
       await db.close();
-      setRuntime(undefined);
     },
   };
 }

@@ -52,6 +52,14 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   /** Serve the pre-built app (`next build`) instead of the dev server. */
   NEXT_DEV: bool.optional(),
+  /**
+   * The address people reach the app at (`https://board.example.org`). When set, browser writes must come
+   * from exactly this origin; when unset, from the origin each request was addressed to (ADR 008).
+   */
+  PUBLIC_URL: z
+    .url({ protocol: /^https?$/, error: "PUBLIC_URL must be an http:// or https:// URL" })
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
 });
 
 export type AppConfig = ReturnType<typeof loadConfig>;
@@ -70,6 +78,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     databaseKind: c.DATABASE_URL ? ("postgres" as const) : ("pglite" as const),
     // The demo's password is in the README: only the local, embedded database gets it unasked.
     seedDemo: c.SEED_DEMO ?? !c.DATABASE_URL,
+    publicOrigin: c.PUBLIC_URL ? new URL(c.PUBLIC_URL).origin : null,
   };
 }
 

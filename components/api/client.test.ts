@@ -21,6 +21,24 @@ describe("apiFetch", () => {
     expect(new Headers(init.headers).get("content-type")).toBe("application/json");
   });
 
+  it("sends every body as JSON with the JSON content type, whatever headers the caller passed", async () => {
+    const fetchMock = respond(200, {});
+    vi.stubGlobal("fetch", fetchMock);
+    await apiFetch("/signals/x", { method: "PATCH", json: { title: "t" }, headers: { "content-type": "text/plain" } });
+    const [, init] = fetchMock.mock.calls[0] as unknown as [string, RequestInit];
+    expect(new Headers(init.headers).get("content-type")).toBe("application/json");
+    expect(init.body).toBe('{"title":"t"}');
+  });
+
+  it("sends bodiless writes without a body or a content type", async () => {
+    const fetchMock = respond(200, {});
+    vi.stubGlobal("fetch", fetchMock);
+    await apiFetch("/signals/x/reinforce", { method: "POST" });
+    const [, init] = fetchMock.mock.calls[0] as unknown as [string, RequestInit];
+    expect(init.body).toBeUndefined();
+    expect(new Headers(init.headers).get("content-type")).toBeNull();
+  });
+
   it("answers undefined for 204", async () => {
     vi.stubGlobal("fetch", respond(204, undefined));
     await expect(apiFetch("/sessions", { method: "DELETE" })).resolves.toBeUndefined();

@@ -66,9 +66,11 @@ export function toApiError(status: number, statusText: string, body: unknown): A
 }
 
 export interface ApiInit extends Omit<RequestInit, "body"> {
-  /** Sent as a JSON body (with the JSON content type). */
+  /**
+   * The request body, always sent as JSON with the JSON content type: the server refuses other bodies
+   * (415), since a JSON content type is what another site's form cannot send (ADR 008).
+   */
   json?: unknown;
-  body?: RequestInit["body"];
 }
 
 /**
@@ -79,7 +81,7 @@ export async function apiFetch<T>(path: string, init: ApiInit = {}): Promise<T> 
   const { json, headers, ...rest } = init;
   const h = new Headers(headers);
   h.set("accept", "application/json");
-  let body = rest.body;
+  let body: string | undefined;
   if (json !== undefined) {
     h.set("content-type", "application/json");
     body = JSON.stringify(json);

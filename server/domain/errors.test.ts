@@ -7,9 +7,9 @@ describe("errorStatus", () => {
     const byStatus: Record<number, ErrorCode[]> = {};
     for (const code of ERROR_CODES) (byStatus[errorStatus[code]] ??= []).push(code);
     expect(byStatus).toEqual({
-      400: ["VALIDATION_FAILED", "MALFORMED_JSON"],
+      400: ["VALIDATION_FAILED", "MALFORMED_JSON", "MALFORMED_URL", "MALFORMED_REQUEST"],
       401: ["UNAUTHENTICATED", "INVALID_CREDENTIALS"],
-      403: ["FORBIDDEN", "NOT_A_MEMBER", "OWN_SIGNAL"],
+      403: ["FORBIDDEN", "NOT_A_MEMBER", "CROSS_ORIGIN_REQUEST", "OWN_SIGNAL"],
       404: ["NOT_FOUND"],
       409: [
         "EMAIL_TAKEN",
@@ -26,6 +26,8 @@ describe("errorStatus", () => {
       405: ["METHOD_NOT_ALLOWED"],
       413: ["PAYLOAD_TOO_LARGE"],
       415: ["UNSUPPORTED_MEDIA_TYPE"],
+      431: ["HEADERS_TOO_LARGE"],
+      408: ["REQUEST_TIMEOUT"],
       429: ["RATE_LIMITED"],
       500: ["INTERNAL"],
       503: ["SERVER_BUSY"],

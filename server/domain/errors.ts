@@ -8,12 +8,18 @@ export type ErrorCode =
   | "VALIDATION_FAILED"
   /** The request body was not parseable JSON. */
   | "MALFORMED_JSON"
+  /** The request path is not valid percent-encoding (or not a path at all). */
+  | "MALFORMED_URL"
+  /** The request is not valid HTTP (Node's parser refused its request line or headers). */
+  | "MALFORMED_REQUEST"
   /** The request needs a signed-in user or a bearer token and had neither (or an expired one). */
   | "UNAUTHENTICATED"
   /** Email and password did not match an account; deliberately does not say which one was wrong. */
   | "INVALID_CREDENTIALS"
   /** The actor is known but not allowed to do this. */
   | "FORBIDDEN"
+  /** A browser request from another site (or origin) tried to change something: refused as CSRF. */
+  | "CROSS_ORIGIN_REQUEST"
   /** The action needs membership of the board (or organization) and the actor is not a member. */
   | "NOT_A_MEMBER"
   /** The thing does not exist, or the actor may not know that it exists. */
@@ -50,16 +56,23 @@ export type ErrorCode =
   | "UNSUPPORTED_MEDIA_TYPE"
   /** The server has more password checks waiting than it takes on; retry after `retryAfterSeconds`. */
   | "SERVER_BUSY"
+  /** The request headers are larger than the server accepts. */
+  | "HEADERS_TOO_LARGE"
+  /** The request did not arrive completely in time. */
+  | "REQUEST_TIMEOUT"
   /** Something failed on our side; the input may well be fine. */
   | "INTERNAL";
 
 export const errorStatus: Record<ErrorCode, number> = {
   VALIDATION_FAILED: 400,
   MALFORMED_JSON: 400,
+  MALFORMED_URL: 400,
+  MALFORMED_REQUEST: 400,
   UNAUTHENTICATED: 401,
   INVALID_CREDENTIALS: 401,
   FORBIDDEN: 403,
   NOT_A_MEMBER: 403,
+  CROSS_ORIGIN_REQUEST: 403,
   // A claim on one's own signal is a permission question (who may act), not a state conflict.
   OWN_SIGNAL: 403,
   NOT_FOUND: 404,
@@ -76,6 +89,8 @@ export const errorStatus: Record<ErrorCode, number> = {
   METHOD_NOT_ALLOWED: 405,
   PAYLOAD_TOO_LARGE: 413,
   UNSUPPORTED_MEDIA_TYPE: 415,
+  HEADERS_TOO_LARGE: 431,
+  REQUEST_TIMEOUT: 408,
   RATE_LIMITED: 429,
   INTERNAL: 500,
   SERVER_BUSY: 503,

@@ -1,11 +1,13 @@
 // Turns route handlers into thin adapters: parse (zod) -> call one service -> map the result or the error.
 // Every error leaves as {"error": {code, message, fields}}; nothing a client sends can produce a 500.
 import type { z } from "zod";
+import { parse as parseCookies } from "cookie";
 import { DomainError, fromZodError, isDomainError, toErrorBody } from "../domain/errors";
 import type { Actor, ServiceContext } from "../services/context";
 import { authenticate } from "../services/authenticate";
 import { getRuntime } from "../runtime";
 import { SESSION_COOKIE } from "./cookies";
+import { checkSameOrigin, originPolicyOf } from "./same-origin";
 import { log } from "../log";
 
 const MAX_BODY_BYTES = 256 * 1024;
@@ -41,14 +43,11 @@ export function requireUuid(id: string, what = "resource"): string {
   return id;
 }
 
+/** The cookie's value; a value that is not valid percent-encoding is kept as sent (never a 500). */
 function cookieValue(req: Request, name: string): string | null {
   const header = req.headers.get("cookie");
   if (!header) return null;
-  for (const part of header.split(";")) {
-    const i = part.indexOf("=");
-    if (i > 0 && part.slice(0, i).trim() === name) return decodeURIComponent(part.slice(i + 1).trim());
-  }
-  return null;
+  return parseCookies(header)[name] || null;
 }
 
 /** Set by our HTTP server from the socket (or, with TRUST_PROXY, the proxy's header); never by a client. */
@@ -80,6 +79,39 @@ async function readText(req: Request): Promise<string> {
   return Buffer.concat(chunks).toString("utf8");
 }
 
+const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+
+/** The media type says JSON (`application/json`, `application/problem+json`), parameters allowed. */
+function isJsonMediaType(contentType: string | null): boolean {
+  const type = contentType?.split(";")[0]?.trim().toLowerCase() ?? "";
+  return type === "application/json" || /^application\/[\w.+-]+\+json$/.test(type);
+}
+
+function hasBody(req: Request): boolean {
+  const length = req.headers.get("content-length");
+  if (length !== null) return length.trim() !== "0";
+  return req.headers.has("transfer-encoding");
+}
+
+/**
+ * CSRF protection for writes (ADR 008). A browser request with a Bearer token cannot come from another
+ * site (the header needs a CORS preflight we never grant), so only the others are checked: cookie
+ * holders, and anonymous sign-ins/sign-ups (login CSRF). Bodies must be JSON for everyone, which is also
+ * what keeps another site's plain HTML form from reaching a handler at all.
+ */
+function guardWrite(req: Request, bearer: string | null) {
+  if (SAFE_METHODS.has(req.method)) return;
+  if (!bearer) {
+    const verdict = checkSameOrigin((name) => req.headers.get(name), originPolicyOf(getRuntime().config));
+    if (!verdict.sameOrigin) {
+      throw new DomainError("CROSS_ORIGIN_REQUEST", `Writes from another site are refused (${verdict.reason})`);
+    }
+  }
+  if (hasBody(req) && !isJsonMediaType(req.headers.get("content-type"))) {
+    throw new DomainError("UNSUPPORTED_MEDIA_TYPE", "Request bodies must be JSON: send Content-Type: application/json");
+  }
+}
+
 async function readJson(req: Request): Promise<unknown> {
   const text = await readText(req);
   if (text.trim() === "") return {};
@@ -98,6 +130,7 @@ export function api<P = Record<string, never>>(
       const { ctx } = getRuntime();
       const params = (await route?.params) ?? ({} as P);
       const bearer = req.headers.get("authorization")?.match(/^Bearer\s+(\S+)$/i)?.[1] ?? null;
+      guardWrite(req, bearer);
       const sessionSecret = cookieValue(req, SESSION_COOKIE);
       const actor = await authenticate(ctx, { bearerToken: bearer, sessionSecret });
       // A Bearer token that does not resolve is an error, not an anonymous request: the machine must know.
