@@ -1,5 +1,5 @@
 "use client";
-import { useCallback, useEffect, useId, useState } from "react";
+import { useCallback, useId, useState } from "react";
 import { isApiError } from "@/components/api/client";
 import { useMe } from "@/components/auth/queries";
 import { SignInPrompt } from "@/components/auth/sign-in-prompt";
@@ -32,10 +32,10 @@ export function BoardView({ slug }: { slug: string }) {
   // The list is read after the board, so the board's lastSeq is at or before the list's state and the
   // stream (which starts after lastSeq) fills any gap between the two.
   const list = useSignalList(slug, filters, board.isSuccess);
+  // Latches on the list's first answer (later refetches must not pause the stream again): state adjusted
+  // while rendering, which React applies before the children render, rather than in an effect after.
   const [listSettled, setListSettled] = useState(false);
-  useEffect(() => {
-    if (list.isSuccess || list.isError) setListSettled(true);
-  }, [list.isSuccess, list.isError]);
+  if ((list.isSuccess || list.isError) && !listSettled) setListSettled(true);
   const stream = useBoardStream(board.isSuccess ? slug : undefined, { ready: listSettled });
 
   if (board.isPending) return <Loading>Loading board…</Loading>;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { event } from "@/components/test/fixtures";
 import type { BoardEventDto } from "@/server/domain/dto";
-import type { JoinAck, JoinPayload, PresencePayload, RevokedPayload } from "@/server/realtime/contract";
+import type { JoinAck, JoinPayload, PresencePayload, RevokedPayload } from "@/server/domain/realtime-contract";
 import { BoardStreams, type StreamSocket } from "./board-streams";
 
 /** A socket the test drives by hand: it records joins and leaves and lets the test fire events. */

@@ -4,7 +4,7 @@
 // is dropped, so a replay that overlaps what we hold (a retried join, a join from an older seq) is
 // harmless. Kept free of React and of socket.io so it can be tested with a fake socket.
 import type { BoardEventDto } from "@/server/domain/dto";
-import type { JoinAck, JoinPayload, PresencePayload, RevokedPayload } from "@/server/realtime/contract";
+import type { JoinAck, JoinPayload, PresencePayload, RevokedPayload } from "@/server/domain/realtime-contract";
 
 /** "revoked": the board is no longer available to this visitor (signed out, removed, left). */
 export type StreamStatus = "connecting" | "live" | "offline" | "revoked";

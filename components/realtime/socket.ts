@@ -1,7 +1,7 @@
 // The browser's one Socket.IO client: same origin, path /socket.io, WebSocket first with long-polling
 // as the fallback when a proxy or network blocks WebSockets.
 import { io, type Socket } from "socket.io-client";
-import type { ClientToServerEvents, JoinAck, RT, ServerToClientEvents } from "@/server/realtime/contract";
+import type { ClientToServerEvents, JoinAck, RT, ServerToClientEvents } from "@/server/domain/realtime-contract";
 import type { StreamSocket } from "./board-streams";
 
 export type BoardSocket = Socket<ServerToClientEvents, ClientToServerEvents>;

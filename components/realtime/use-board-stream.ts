@@ -1,6 +1,6 @@
 "use client";
 import { useQuery } from "@tanstack/react-query";
-import { useCallback, useEffect, useSyncExternalStore } from "react";
+import { useCallback, useEffect, useEffectEvent, useSyncExternalStore } from "react";
 import { boardQuery } from "@/components/boards/queries";
 import type { StreamState } from "./board-streams";
 import { useBoardStreams } from "./realtime-provider";
@@ -19,11 +19,14 @@ export function useBoardStream(slug: string | undefined, opts: { ready?: boolean
   const lastSeq = board.data?.lastSeq;
   const ready = opts.ready ?? true;
 
+  // lastSeq only seeds the first join; later board refetches must not restart the stream, so the effect
+  // reads it through an effect event instead of depending on it.
+  const hasLastSeq = lastSeq !== undefined;
+  const retain = useEffectEvent((s: string) => streams.retain(s, lastSeq ?? 0));
   useEffect(() => {
-    if (!slug || lastSeq === undefined || !ready) return;
-    return streams.retain(slug, lastSeq);
-    // lastSeq only seeds the first join; later board refetches must not restart the stream.
-  }, [streams, slug, ready, lastSeq === undefined]);
+    if (!slug || !hasLastSeq || !ready) return;
+    return retain(slug);
+  }, [slug, ready, hasLastSeq]);
 
   const subscribe = useCallback((fn: () => void) => (slug ? streams.watch(slug, fn) : () => {}), [streams, slug]);
   const get = useCallback(() => (slug ? streams.getState(slug) : SERVER_STATE), [streams, slug]);

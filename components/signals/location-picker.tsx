@@ -58,9 +58,12 @@ export function LocationPicker({ label, value, onChange, board, organizations = 
 
   // Show what another control set (geolocation, an organization chosen elsewhere, a reset), but leave the
   // person's own typing alone when it already means the same place ("52.50, 13.4" vs "52.5,13.4").
-  useEffect(() => {
-    setText((t) => (textShowsPlace(t, value) ? t : placeText(value)));
-  }, [value]);
+  // Adjusted while rendering when the value changes (React applies it before the children render).
+  const [shownValue, setShownValue] = useState(value);
+  if (shownValue !== value) {
+    setShownValue(value);
+    if (!textShowsPlace(text, value)) setText(placeText(value));
+  }
 
   const found = useQuery({ ...placesQuery(typedCoordinates ? "" : q, board), enabled: !typedCoordinates, placeholderData: keepPreviousData });
   const items = typedCoordinates ? [] : mergeSuggestions(ownPlaces(organizations), found.data ?? [], text);

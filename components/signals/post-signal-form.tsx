@@ -56,6 +56,8 @@ export function PostSignalForm({
   function onSubmit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
     setPosted(null);
+    // An event handler, not render: the clock is read once, when the person submits.
+    // eslint-disable-next-line react-hooks/purity
     const { body, fields: own } = buildSignalBody(v, { now: Date.now(), spec });
     if (!check(createSignalSchema, body, own)) return;
     create.mutate(body as unknown as NewSignalBody, {

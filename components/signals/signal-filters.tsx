@@ -1,5 +1,5 @@
 "use client";
-import { useEffect, useId, useState } from "react";
+import { useEffect, useId, useState, useSyncExternalStore } from "react";
 import { controlClass } from "@/components/ui/field";
 import { SelectField } from "@/components/ui/select";
 import type { MeDto, ResourceSpecDto } from "@/server/domain/dto";
@@ -30,6 +30,13 @@ const SEARCH_DELAY_MS = 300;
 /** Below this width the narrowing filters start folded, so a phone's first screen shows signals. */
 const WIDE_SCREEN = "(min-width: 640px)";
 
+function subscribeWideScreen(onChange: () => void) {
+  const query = window.matchMedia(WIDE_SCREEN);
+  query.addEventListener("change", onChange);
+  return () => query.removeEventListener("change", onChange);
+}
+const isWideScreen = () => window.matchMedia(WIDE_SCREEN).matches;
+
 function countNarrowing(f: SignalFilters): number {
   return [f.kind !== "all", f.status !== "active", f.resourceSpecId !== "", !!f.near].filter(Boolean).length;
 }
@@ -47,8 +54,11 @@ export function SignalFiltersForm({
 }) {
   const id = useId();
   const [q, setQ] = useState(filters.q);
-  const [more, setMore] = useState(false);
-  useEffect(() => setMore(window.matchMedia(WIDE_SCREEN).matches), []);
+  // The extra filters start unfolded on wide screens and folded on phones (and in the server's HTML,
+  // which knows no screen), until the person opens or closes them.
+  const wide = useSyncExternalStore(subscribeWideScreen, isWideScreen, () => false);
+  const [toggled, setToggled] = useState<boolean | null>(null);
+  const more = toggled ?? wide;
   const narrowing = countNarrowing(filters);
   // The filter keeps only "lat,lng" (it is the query); the name of the place chosen for it is kept here.
   const [nearName, setNearName] = useState<{ near: string; name: string } | null>(null);
@@ -101,7 +111,7 @@ export function SignalFiltersForm({
           options={sortOptions}
         />
       </div>
-      <details open={more} onToggle={(e) => setMore(e.currentTarget.open)} className="group">
+      <details open={more} onToggle={(e) => setToggled(e.currentTarget.open)} className="group">
         <summary className="cursor-pointer text-sm font-medium text-stone-800 focus-visible:outline-2 focus-visible:outline-offset-2">
           Kind, status, resource and location{narrowing ? ` (${narrowing} set)` : ""}
         </summary>

@@ -333,7 +333,7 @@ export type EventsQuery = z.infer<typeof eventsQuerySchema>;
 
 /**
  * The Socket.IO `board:join` payload: replay everything after afterSeq, then stream. The one definition
- * (server/realtime/contract.ts re-exports it). A socket sends JSON, so unlike a query string a number
+ * (server/domain/realtime-contract.ts re-exports it). A socket sends JSON, so unlike a query string a number
  * written as text is a malformed payload, not a number.
  */
 export const boardJoinSchema = z.object({

@@ -6,7 +6,7 @@ import type { Server } from "socket.io";
 import type { BoardEventDto } from "../domain/dto";
 import type { EventSink, ServiceContext } from "../services/context";
 import { readEvents } from "../services/event-log";
-import { RT } from "./contract";
+import { RT } from "../domain/realtime-contract";
 import { log } from "../log";
 
 interface Stream {

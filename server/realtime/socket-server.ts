@@ -12,7 +12,7 @@ import { SESSION_COOKIE } from "../http/cookies";
 import type { BoardStreams } from "./board-streams";
 import { BoardPresence } from "./presence";
 import type { SocketData, SocketSessions } from "./socket-sessions";
-import { PROTOCOL_VERSION, RT, joinPayloadSchema, type JoinAck } from "./contract";
+import { PROTOCOL_VERSION, RT, joinPayloadSchema, type JoinAck } from "../domain/realtime-contract";
 import { log } from "../log";
 
 const REPLAY_PAGE = 1000;

@@ -13,7 +13,7 @@ import type { Socket } from "socket.io";
 import type { AccessEnd, AccessSink, Actor } from "../services/context";
 import type { Credential } from "../services/authenticate";
 import { parseAccessEnd } from "../services/access-ends";
-import { RT, type RevokedReason } from "./contract";
+import { RT, type RevokedReason } from "../domain/realtime-contract";
 import { log } from "../log";
 
 export interface JoinedBoard {

@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { DB_KINDS } from "../support/server";
 import type { Answer } from "../support/api-client";
 import {
-  expectError, expectStatus, lastSeq, newBoard, newMember, postClaim, postSignal, prng, rawRequest, uniqueSlug, useApp, type Member,
+  expectError, expectStatus, lastSeq, newBoard, postClaim, postSignal, prng, rawRequest, uniqueSlug, useApp, type Member,
 } from "../support/fixtures";
 
 const LONG = "x".repeat(100_000);

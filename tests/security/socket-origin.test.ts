@@ -4,7 +4,7 @@
 // non-browser client, which sends no Origin) can, and an explicit token works from anywhere.
 import { io, type Socket } from "socket.io-client";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
-import type { JoinAck } from "../../server/realtime/contract";
+import type { JoinAck } from "../../server/domain/realtime-contract";
 import { newMember, rawRequest, uniqueSlug, useApp, type Member } from "../support/fixtures";
 
 const PASSWORD = "correct horse battery";

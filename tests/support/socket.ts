@@ -2,7 +2,7 @@
 // recorded in arrival order, so a test can assert "each seq exactly once, in order" on what really arrived.
 import { io, type Socket } from "socket.io-client";
 import type { BoardEventDto } from "../../server/domain/dto";
-import type { JoinAck, PresencePayload, RevokedPayload } from "../../server/realtime/contract";
+import type { JoinAck, PresencePayload, RevokedPayload } from "../../server/domain/realtime-contract";
 import type { ApiClient } from "./api-client";
 
 export interface BoardClient {

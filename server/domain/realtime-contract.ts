@@ -1,7 +1,8 @@
-// The one realtime contract between the server and every client (browser or machine). Versioned: a
-// breaking change bumps PROTOCOL_VERSION and keeps the old names working until clients move.
-import type { BoardEventDto } from "../domain/dto";
-import { boardJoinSchema, type BoardJoinInput } from "../domain/schemas";
+// The one realtime contract between the server and every client (browser or machine). It lives in the
+// pure domain layer because the browser shares it: names, payload types and the join schema, no I/O.
+// Versioned: a breaking change bumps PROTOCOL_VERSION and keeps the old names working until clients move.
+import type { BoardEventDto } from "./dto";
+import { boardJoinSchema, type BoardJoinInput } from "./schemas";
 
 export const PROTOCOL_VERSION = 1;
 
