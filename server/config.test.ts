@@ -20,6 +20,13 @@ describe("loadConfig: the demo seed", () => {
   });
 });
 
+describe("loadConfig: HOST", () => {
+  it("listens on this machine only unless told otherwise, so a fresh demo is not reachable from others", () => {
+    expect(isLoopbackHost(loadConfig({}).HOST)).toBe(true);
+    expect(loadConfig({ HOST: "0.0.0.0" }).HOST).toBe("0.0.0.0");
+  });
+});
+
 describe("loadConfig: TRUST_PROXY", () => {
   it("is a count of proxies: off by default, true is one, a number is that many", () => {
     expect(loadConfig({}).TRUST_PROXY).toBe(0);

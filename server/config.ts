@@ -9,7 +9,11 @@ const bool = z
 
 const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
-  HOST: z.string().default("0.0.0.0"),
+  /**
+   * Where to listen. This machine only by default: a fresh start has the demo, whose password is
+   * published, so reaching beyond loopback is a choice the operator makes (HOST=0.0.0.0).
+   */
+  HOST: z.string().default("127.0.0.1"),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   DATABASE_URL: z
     .string()
