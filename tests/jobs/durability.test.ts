@@ -37,7 +37,7 @@ describe.each(DB_KINDS)("a server killed mid-stream on %s", (kind) => {
   afterAll(async () => {
     for (const a of apps) await a.stop("SIGKILL");
     await postgres?.stop();
-    await rm(tmp, { recursive: true, force: true });
+    if (tmp) await rm(tmp, { recursive: true, force: true });
   });
 
   it("restarts cleanly with every answered claim and a gap-free log", async () => {
