@@ -9,7 +9,8 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_PASSWORD, demoUsers } from "../../prisma/seed-data";
 import { ApiClient } from "../support/api-client";
-import { freePort, spawnInstance, stopInstance, waitReady, type Instance } from "../support/instances";
+import { freePort } from "../support/free-port";
+import { spawnInstance, stopInstance, waitReady, type Instance } from "../support/instances";
 import { startPostgres, type TestPostgres } from "../support/postgres";
 
 const WARNING = "DEMO ACCOUNTS REACHABLE";

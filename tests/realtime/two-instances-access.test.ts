@@ -7,7 +7,8 @@ import { startPostgres, type TestPostgres } from "../support/postgres";
 import { ApiClient, newMember, newSpec } from "../support/api-client";
 import { rawRequest } from "../support/fixtures";
 import { closeAllClients, connectClient, newBoard, sleep, waitUntil, type BoardClient } from "../support/socket";
-import { freePort, spawnInstance, stopInstance, waitReady, type Instance } from "../support/instances";
+import { freePort } from "../support/free-port";
+import { spawnInstance, stopInstance, waitReady, type Instance } from "../support/instances";
 
 describe("access ends across two instances on one PostgreSQL", () => {
   let postgres: TestPostgres;

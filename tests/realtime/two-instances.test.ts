@@ -8,7 +8,8 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { startPostgres, type TestPostgres } from "../support/postgres";
 import { ApiClient, newMember, newSpec } from "../support/api-client";
 import { closeAllClients, connectClient, eventsFromApi, newBoard, range, seqs, sleep, waitUntil, type BoardClient } from "../support/socket";
-import { freePort, spawnInstance as spawnApp, stopInstance, waitReady, type Instance } from "../support/instances";
+import { freePort } from "../support/free-port";
+import { spawnInstance as spawnApp, stopInstance, waitReady, type Instance } from "../support/instances";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 

@@ -2,7 +2,7 @@
 // checkout), for tests that kill it, restart it or start several at once. Its output is kept for the
 // test's messages and assertions.
 import { spawn, type ChildProcess } from "node:child_process";
-import net from "node:net";
+import { freePort } from "./free-port";
 import path from "node:path";
 import { waitUntil } from "./socket";
 
@@ -17,17 +17,6 @@ export interface AppProcess {
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
   /** SIGTERM (a clean stop) or SIGKILL (a crash); resolves when the process is gone. */
   stop(signal?: NodeJS.Signals): Promise<void>;
-}
-
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = net.createServer();
-    s.once("error", reject);
-    s.listen(0, "127.0.0.1", () => {
-      const port = (s.address() as net.AddressInfo).port;
-      s.close(() => resolve(port));
-    });
-  });
 }
 
 export async function startAppProcess(opts: { cwd?: string; env: Record<string, string>; port?: number }): Promise<AppProcess> {

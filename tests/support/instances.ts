@@ -1,7 +1,6 @@
 // App instances as separate processes (`server/main.ts`, as `npm start` runs it after the build): for
 // tests that need several instances on one PostgreSQL, or that read what the server prints at start.
 import { spawn, type ChildProcess } from "node:child_process";
-import net from "node:net";
 import path from "node:path";
 import { sleep } from "./socket";
 import { HARNESS_LIMITS } from "./server";
@@ -15,21 +14,6 @@ export interface Instance {
   /** The last 200 chunks of stdout and stderr, in arrival order. */
   output: string[];
   exited: boolean;
-}
-
-/** A free TCP port on the loopback, other than those in `taken`. */
-export async function freePort(taken: number[] = []): Promise<number> {
-  for (;;) {
-    const port = await new Promise<number>((resolve, reject) => {
-      const s = net.createServer();
-      s.once("error", reject);
-      s.listen(0, "127.0.0.1", () => {
-        const p = (s.address() as net.AddressInfo).port;
-        s.close(() => resolve(p));
-      });
-    });
-    if (!taken.includes(port)) return port;
-  }
 }
 
 /**
@@ -94,3 +78,4 @@ export async function stopInstance(inst: Instance) {
   await gone;
   clearTimeout(timer);
 }
+
