@@ -121,16 +121,16 @@ describe.each(DB_KINDS)("consistent paging on %s", (kind) => {
     try {
       for (const [i, query] of queries.entries()) {
         // Nobody writes between the whole list and the first page; from then on others write all along.
-        let writer: ReturnType<typeof churn> | null = null;
+        const writers: Array<ReturnType<typeof churn>> = [];
         let reorderedBetweenPages = 0;
         const { expected, seen, pages } = await pageThrough(b, query, 7, async () => {
-          writer ??= churn(b, 100 + i);
+          if (writers.length === 0) writers.push(churn(b, 100 + i));
           // Let some writes land, and move the clock: dates fall due, offers end, heat decays.
           await new Promise((r) => setTimeout(r, 40));
           clockOffsetMs += 3 * MINUTE;
           reorderedBetweenPages++;
         });
-        totalWrites += (await writer?.stop()) ?? 0;
+        for (const w of writers) totalWrites += await w.stop();
         expect(expected.length, query).toBeGreaterThan(7);
         expect(pages, query).toBe(Math.ceil(expected.length / 7));
         expect(new Set(seen).size, `${query}: no signal twice`).toBe(seen.length);
