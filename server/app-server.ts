@@ -13,7 +13,7 @@ import { ensureCommonsBoard } from "./services/ensure-commons";
 import { sweep } from "./services/sweep";
 import { deleteOldSignInLimits } from "./services/sign-in-limiter";
 import { seedDemoIfEmpty } from "./services/seed-demo";
-import { BoardStreams } from "./realtime/board-streams";
+import { BoardStreams, socketRooms } from "./realtime/board-streams";
 import { attachSocketHandlers } from "./realtime/socket-server";
 import { PRESENCE_CHANNEL } from "./realtime/presence";
 import { setRuntime } from "./runtime";
@@ -63,7 +63,7 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
     });
   });
   const io = new IOServer(httpServer, { path: "/socket.io", serveClient: false });
-  const streams = new BoardStreams(io, db.prisma, db.kind === "postgres");
+  const streams = new BoardStreams(socketRooms(io), db.prisma, db.kind === "postgres");
   const ctx: ServiceContext = {
     prisma: db.prisma,
     now: opts.now ?? (() => new Date()),
