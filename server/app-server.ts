@@ -12,6 +12,7 @@ import { EVENTS_CHANNEL } from "./services/event-log";
 import { ensureCommonsBoard } from "./services/ensure-commons";
 import { sweep } from "./services/sweep";
 import { deleteOldSignInLimits } from "./services/sign-in-limiter";
+import { refreshPlannerStatistics } from "./services/planner-statistics";
 import { seedDemoIfEmpty } from "./services/seed-demo";
 import { BoardStreams, socketRooms } from "./realtime/board-streams";
 import { attachSocketHandlers } from "./realtime/socket-server";
@@ -131,11 +132,15 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
           sweep(ctx)
             .then((r) => (r.expired || r.lapsed) && log.info(r, "sweep"))
             .then(() => deleteOldSignInLimits(ctx))
+            .then(async () => void (db.kind === "pglite" && (await refreshPlannerStatistics(ctx))))
             .catch((err) => log.error({ err }, "sweep failed"))
             .finally(() => (sweeping = false));
         }, config.SWEEP_INTERVAL_MS)
       : null;
   timer?.unref();
+
+  // The embedded database never analyzes itself (planner-statistics.ts): once now, then with the sweep.
+  if (db.kind === "pglite") void refreshPlannerStatistics(ctx).catch((err) => log.warn({ err }, "planner statistics failed"));
 
   const host = config.HOST === "0.0.0.0" || config.HOST === "::" ? "localhost" : config.HOST;
   log.info({ port, database: db.kind }, `Stigmergy Board listening on http://${host}:${port}`);

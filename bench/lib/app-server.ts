@@ -74,13 +74,21 @@ export interface PgliteTrace {
 }
 
 /**
- * Spawns the real server (`server/main.ts`, production mode) as a child with a fresh temporary DATA_DIR,
+ * Spawns the real server (`server/main.ts`, production mode) as a child with a fresh temporary DATA_DIR
+ * (or a given one),
  * run by `node --import tsx` so that the child's pid is the server itself (for /proc RSS readings).
  * BENCH_SERVER_CPU_PROF=<dir> adds --cpu-prof (written when the server exits on SIGTERM).
  */
-export async function startAppServer(opts: { appDir: string; seedDemo: boolean; name: string; readyTimeoutMs?: number }): Promise<AppServer> {
+export async function startAppServer(opts: {
+  appDir: string;
+  seedDemo: boolean;
+  name: string;
+  readyTimeoutMs?: number;
+  /** An existing (seeded) data directory instead of a fresh one. */
+  dataDir?: string;
+}): Promise<AppServer> {
   const tmp = tempDir(`stigmergy-bench-${opts.name}`);
-  const dataDir = path.join(tmp, "data");
+  const dataDir = opts.dataDir ?? path.join(tmp, "data");
   const logFile = path.join(tmp, "server.log");
   const port = await freePort();
   const execArgv = ["--import", "tsx"];

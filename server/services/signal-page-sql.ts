@@ -54,24 +54,34 @@ function sourceColumns(withText: boolean): { table: Prisma.Sql; json: Prisma.Sql
   };
 }
 
-/** The board's signals as they stood at the watermark (or now, on the first page). */
-function source(spec: PageSpec, withText: boolean): Prisma.Sql {
+/**
+ * The board's signals as they stood at the watermark (or now, on the first page), and the CTEs it needs.
+ * On a later page the signals changed since W are looked up once (`changed`), and their state at W read
+ * once from their last event at or before W (`past`, one JSON parse each), however often the page's
+ * statement reads the source.
+ */
+function source(spec: PageSpec, withText: boolean): { ctes: Prisma.Sql[]; from: Prisma.Sql } {
   const cols = sourceColumns(withText);
   const board = sql`${spec.boardId}::uuid`;
   const specJoin = withText ? sql`JOIN resource_specs rs ON rs.id = s."resourceSpecId"` : Prisma.empty;
-  if (spec.watermark === null) return sql`SELECT ${cols.table} FROM signals s ${specJoin} WHERE s."boardId" = ${board}`;
+  if (spec.watermark === null) return { ctes: [], from: sql`SELECT ${cols.table} FROM signals s ${specJoin} WHERE s."boardId" = ${board}` };
   const w = sql`${spec.watermark}::int`;
-  return sql`
+  const ctes = [
+    sql`changed AS MATERIALIZED (
+      SELECT DISTINCT "signalId" AS id FROM board_events WHERE "boardId" = ${board} AND seq > ${w} AND "signalId" IS NOT NULL)`,
+    sql`past AS MATERIALIZED (
+      SELECT ${cols.json}
+        FROM changed CROSS JOIN LATERAL (
+             SELECT e.data::jsonb->'signal' AS j FROM board_events e
+              WHERE e."signalId" = changed.id AND e.seq <= ${w}
+              ORDER BY e.seq DESC LIMIT 1) before)`,
+  ];
+  const from = sql`
     SELECT ${cols.table} FROM signals s ${specJoin}
-     WHERE s."boardId" = ${board}
-       AND NOT EXISTS (SELECT 1 FROM board_events e WHERE e."boardId" = ${board} AND e.seq > ${w} AND e."signalId" = s.id)
+     WHERE s."boardId" = ${board} AND s.id NOT IN (SELECT id FROM changed)
     UNION ALL
-    SELECT ${cols.json}
-      FROM (SELECT DISTINCT "signalId" FROM board_events WHERE "boardId" = ${board} AND seq > ${w} AND "signalId" IS NOT NULL) changed
-     CROSS JOIN LATERAL (
-           SELECT e.data::jsonb->'signal' AS j FROM board_events e
-            WHERE e."signalId" = changed."signalId" AND e.seq <= ${w}
-            ORDER BY e.seq DESC LIMIT 1) before`;
+    SELECT * FROM past`;
+  return { ctes, from };
 }
 
 function filters(q: ListSignalsQuery): Prisma.Sql {
@@ -157,7 +167,7 @@ export function pageSql(spec: PageSpec): Prisma.Sql {
     : sql`NULL::float8`;
   const due = q.sort === "due" ? sql`CASE WHEN x.kind IN ('need', 'order') THEN x."dueAt" ELSE x."availableUntil" END` : sql`NULL::timestamp`;
   const dist = near ? distanceSql(near) : sql`NULL::float8`;
-  const src = source(spec, q.q !== undefined);
+  const { ctes, from: src } = source(spec, q.q !== undefined);
   const where = filters(q);
   const limit = q.limit + 1; // one more than the page: whether there is a next page
   // OFFSET 0 keeps the score a computed column: without it the planner would paste the whole expression
@@ -177,15 +187,14 @@ export function pageSql(spec: PageSpec): Prisma.Sql {
   // since refresh. So score the most recently refreshed eligible rows first (an index walk): the page's
   // last row scores at least as much as the limit-th best of them, and a row refreshed too long ago to
   // reach that cannot be on the page. One minute of slack covers floating-point rounding.
-  let threshold = Prisma.empty;
   let cut = Prisma.empty;
   if (q.sort === "intensity") {
     const candidates = Math.max(200, 4 * limit);
-    threshold = sql`WITH threshold AS MATERIALIZED (
+    ctes.push(sql`threshold AS MATERIALIZED (
       SELECT coalesce((
         SELECT t.score FROM (SELECT c.score FROM (${scored(sql`ORDER BY x."refreshedAt" DESC`)}) c ${eligible("c")}
                               LIMIT ${candidates}::int) t
-         ORDER BY t.score DESC OFFSET ${limit - 1}::int LIMIT 1), 0::float8) AS s)`;
+         ORDER BY t.score DESC OFFSET ${limit - 1}::int LIMIT 1), 0::float8) AS s)`);
     const hours = sql`(ln(1 / th.s) / ln(2::float8) * ${spec.intensity.halfLifeHours}::float8 + 1 / 60::float8)`;
     cut = sql`AND x."refreshedAt" >= (SELECT CASE WHEN th.s > 0 THEN ${spec.now.toISOString()}::timestamp - ${hours} * interval '1 hour'
                                                    ELSE '-infinity'::timestamp END FROM threshold th)`;
@@ -193,7 +202,7 @@ export function pageSql(spec: PageSpec): Prisma.Sql {
 
   const watermark =
     spec.watermark === null ? sql`(SELECT "lastSeq" FROM boards WHERE id = ${spec.boardId}::uuid)` : sql`${spec.watermark}::int`;
-  return sql`${threshold}
+  return sql`${ctes.length ? sql`WITH ${join(ctes, ", ")}` : Prisma.empty}
     SELECT y.id::text AS id, y.score, ${tsToMs(sql`y.due`)} AS due, ${tsToMs(sql`y.created`)} AS created, y.dist, ${watermark} AS w
       FROM (${scored(cut)}) y
      ${eligible("y")}
