@@ -333,11 +333,13 @@ async function main(): Promise<number> {
   const total = WARMUP + WRITES;
   const bsampler = rssSampler(bare.pid!, 25);
   const bwatch = loadWatch(() => [process.pid, bare.pid!, ...workers.map((w) => w.pid!)]);
+  const bareCpuBefore = cpuMs(bare.pid!) ?? NaN;
   const done = nextMessage<{ type: "broadcasted"; emits: number[]; viewers: number }>(bare, "broadcasted", total * SPACING_MS + 60_000);
   bare.send({ type: "broadcast", payload: sample, count: total, spacingMs: SPACING_MS });
   const { emits } = await done;
   const bgot = await waitDelivery(workers, bconn.joined * total, DELIVERY_WAIT_MS);
   const bbusy = bwatch.stop();
+  const bareCpu = (cpuMs(bare.pid!) ?? NaN) - bareCpuBefore;
   const bload = bsampler.stop();
   const bcollected = await collect(workers);
   const bclients = bcollected.flatMap((c) => c.clients).filter((c) => c.joinedSeq !== null);
@@ -358,6 +360,7 @@ async function main(): Promise<number> {
   );
   console.log(bbusy.text);
   console.log(`bare server RSS: idle ${fmt(bareRssIdle, 1)} MB, max during broadcasts ${fmt(bload.maxMb, 1)} MB`);
+  console.log(`bare server CPU during the broadcasts: ${fmt(bareCpu, 0)} ms (${fmt(bareCpu / total, 1)} ms per event to ${bclients.length})`);
   await disconnectAll(workers);
   bare.send({ type: "exit" });
   await stopChild(bare, 5_000);
