@@ -48,7 +48,16 @@ function setup() {
     }
   };
   const tick = () => new Promise((r) => setImmediate(r));
-  return { streams, emitted, opens, reads, join, leave, tick };
+  /** A whole join as socket-server.ts does it: acquire, (the n-th) open at `lastSeq`, into the room, release. */
+  const joinFresh = async (socket: string, lastSeq: number, n = 0) => {
+    const ready = streams.acquire(BOARD);
+    opens[n]!.resolve({ lastSeq });
+    const s = await ready;
+    join(socket);
+    streams.release(s);
+    return s;
+  };
+  return { streams, emitted, opens, reads, join, leave, tick, joinFresh };
 }
 
 describe("BoardStreams", () => {
@@ -77,11 +86,7 @@ describe("BoardStreams", () => {
 
   it("evicts when the last viewer leaves and no join holds it; an unwatched board's NOTIFY reads nothing", async () => {
     const t = setup();
-    const ready = t.streams.acquire(BOARD);
-    t.opens[0]!.resolve({ lastSeq: 0 });
-    const s = await ready;
-    t.join("a");
-    t.streams.release(s);
+    await t.joinFresh("a", 0);
     expect(t.streams.size).toBe(1);
     t.leave("a");
     expect(t.streams.size).toBe(0);
@@ -94,11 +99,7 @@ describe("BoardStreams", () => {
 
   it("keeps a stream a join holds while the last viewer leaves, so the joiner misses nothing", async () => {
     const t = setup();
-    const first = t.streams.acquire(BOARD);
-    t.opens[0]!.resolve({ lastSeq: 3 });
-    const s = await first;
-    t.join("a");
-    t.streams.release(s);
+    const s = await t.joinFresh("a", 3);
     const held = await t.streams.acquire(BOARD); // b is joining: replaying up to held.lastSeq
     t.leave("a"); // the room empties while b replays
     expect(t.streams.size).toBe(1);
@@ -114,22 +115,14 @@ describe("BoardStreams", () => {
 
   it("silences a stream evicted while it reads the log: the read's events are not sent to the next viewers", async () => {
     const t = setup();
-    const first = t.streams.acquire(BOARD);
-    t.opens[0]!.resolve({ lastSeq: 3 });
-    const old = await first;
-    t.join("a");
-    t.streams.release(old);
+    await t.joinFresh("a", 3);
     t.streams.notified("b1:5"); // another instance wrote 4 and 5: this one reads them
     expect(t.reads.length).toBe(1);
     t.leave("a"); // evicted with the read in flight
     expect(t.streams.size).toBe(0);
 
     // A new viewer opens a fresh stream (which starts at 5: the log already holds 4 and 5) and joins.
-    const next = t.streams.acquire(BOARD);
-    t.opens[1]!.resolve({ lastSeq: 5 });
-    const fresh = await next;
-    t.join("b");
-    t.streams.release(fresh);
+    await t.joinFresh("b", 5, 1);
     t.reads[0]!.answer.resolve([row(4), row(5)]); // the old read lands now
     await t.tick();
     expect(t.emitted).toEqual([]); // b replayed 4 and 5 itself: they must not come twice
