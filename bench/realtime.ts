@@ -10,7 +10,11 @@
 // settings; the same workers connect the same number of clients; it broadcasts a real event captured in
 // phase 1 WRITES times at the same spacing, recording each emit time.
 //
-// Env: CLIENTS (500), WORKERS (4), WRITES (100), SPACING_MS (50), WARMUP (3), TRANSPORTS ("websocket"),
+// What a user feels is the whole write path: from the moment the writer sends its request to the moment
+// the event arrives at a client. The closing line's p50/p99 are that, compared with the bare broadcast's
+// emit -> arrival. Joins are timed too, against the same clients joining the bare server.
+//
+// Env: CLIENTS (1000), WORKERS (4), WRITES (100), SPACING_MS (50), WARMUP (3), TRANSPORTS ("websocket"),
 // CONNECT_CONCURRENCY (per worker, 25). Shared (bench/lib/app-server.ts, machine.ts): BENCH_APP (snapshot | tree),
 // BENCH_QUIET_WAIT_S / BENCH_QUIET_PCT (wait for other work to finish), BENCH_SERVER_CPU_PROF=<dir> (CPU
 // profile of the app server, summarise with bench/cpuprofile-summary.ts), BENCH_PGLITE_TRACE=1 (statement
@@ -22,7 +26,7 @@ import { prepareApp, printTrace, startAppServer } from "./lib/app-server";
 import { envInt, fmt, fmtSummary, forkTs, monoUs, nextMessage, now, runMain, sleep, stopChild, summarize } from "./lib/common";
 import { cpuMs, loadWatch, rssMb, rssSampler, waitForQuiet } from "./lib/machine";
 
-const CLIENTS = envInt("CLIENTS", 500, 1);
+const CLIENTS = envInt("CLIENTS", 1000, 1);
 const WORKERS = Math.min(envInt("WORKERS", 4, 1), CLIENTS);
 const WRITES = envInt("WRITES", 100, 1);
 const SPACING_MS = envInt("SPACING_MS", 50, 1);
@@ -329,11 +333,13 @@ async function main(): Promise<number> {
   const total = WARMUP + WRITES;
   const bsampler = rssSampler(bare.pid!, 25);
   const bwatch = loadWatch(() => [process.pid, bare.pid!, ...workers.map((w) => w.pid!)]);
+  const bareCpuBefore = cpuMs(bare.pid!) ?? NaN;
   const done = nextMessage<{ type: "broadcasted"; emits: number[]; viewers: number }>(bare, "broadcasted", total * SPACING_MS + 60_000);
   bare.send({ type: "broadcast", payload: sample, count: total, spacingMs: SPACING_MS });
   const { emits } = await done;
   const bgot = await waitDelivery(workers, bconn.joined * total, DELIVERY_WAIT_MS);
   const bbusy = bwatch.stop();
+  const bareCpu = (cpuMs(bare.pid!) ?? NaN) - bareCpuBefore;
   const bload = bsampler.stop();
   const bcollected = await collect(workers);
   const bclients = bcollected.flatMap((c) => c.clients).filter((c) => c.joinedSeq !== null);
@@ -354,6 +360,7 @@ async function main(): Promise<number> {
   );
   console.log(bbusy.text);
   console.log(`bare server RSS: idle ${fmt(bareRssIdle, 1)} MB, max during broadcasts ${fmt(bload.maxMb, 1)} MB`);
+  console.log(`bare server CPU during the broadcasts: ${fmt(bareCpu, 0)} ms (${fmt(bareCpu / total, 1)} ms per event to ${bclients.length})`);
   await disconnectAll(workers);
   bare.send({ type: "exit" });
   await stopChild(bare, 5_000);
@@ -361,14 +368,19 @@ async function main(): Promise<number> {
   await Promise.all(workers.map((w) => stopChild(w, 5_000)));
 
   // ---- result ------------------------------------------------------------------------------------
-  const ratio = ackC.p99 / baseS.p99;
-  console.log(`\nratios vs baseline p99 (${fmt(baseS.p99)} ms): ack->arrival clamped ${fmt(ratio)}; sent->arrival ${fmt(sentS.p99 / baseS.p99)}`);
+  const ratio = sentS.p99 / baseS.p99;
+  const joinRatio = conn.ms / bconn.ms;
   console.log(
-    `targets (reported, not asserted): p99 <= 50 ms: ${ackC.p99 <= 50 ? "met" : "MISSED"}; ratio <= 1.5: ${ratio <= 1.5 ? "met" : "MISSED"}; ` +
+    `\nwhole write path (request sent -> event at every client) vs bare emit -> arrival, p99: ${fmt(sentS.p99)} / ${fmt(baseS.p99)} ms = ${fmt(ratio)}; ` +
+      `joins ${fmt(conn.ms, 0)} / ${fmt(bconn.ms, 0)} ms = ${fmt(joinRatio)}; ack -> arrival p99 ${fmt(ackC.p99)} ms`,
+  );
+  console.log(
+    `targets (reported, not asserted): ratio_p99 <= 2: ${ratio <= 2 ? "met" : "MISSED"}; joins within 2x bare: ${joinRatio <= 2 ? "met" : "MISSED"}; ` +
+      `rss_load <= 600 MB: ${load.maxMb <= 600 ? "met" : "MISSED"}; ` +
       `exactly once: ${appDelivery.missing + appDelivery.dupes + appDelivery.outOfOrder === 0 ? "yes" : "NO"}`,
   );
   console.log(
-    `bench:realtime clients=${clients.length} p50_ms=${fmt(ackC.p50)} p99_ms=${fmt(ackC.p99)} baseline_p99_ms=${fmt(baseS.p99)} ` +
+    `bench:realtime clients=${clients.length} p50_ms=${fmt(sentS.p50)} p99_ms=${fmt(sentS.p99)} baseline_p99_ms=${fmt(baseS.p99)} ` +
       `ratio_p99=${fmt(ratio)} rss_idle_mb=${fmt(rssIdle, 1)} rss_load_mb=${fmt(load.maxMb, 1)}`,
   );
   return 0;

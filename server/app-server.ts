@@ -14,8 +14,9 @@ import { EVENTS_CHANNEL } from "./services/event-log";
 import { ensureCommonsBoard } from "./services/ensure-commons";
 import { sweep } from "./services/sweep";
 import { deleteOldSignInLimits } from "./services/sign-in-limiter";
+import { refreshPlannerStatistics } from "./services/planner-statistics";
 import { countDemoAccounts, seedDemoIfEmpty } from "./services/seed-demo";
-import { BoardStreams } from "./realtime/board-streams";
+import { BoardStreams, socketRooms } from "./realtime/board-streams";
 import { attachSocketHandlers } from "./realtime/socket-server";
 import { SocketSessions } from "./realtime/socket-sessions";
 import { ACCESS_CHANNEL, findEndedAccess } from "./services/access-ends";
@@ -102,7 +103,7 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
   httpServer.prependListener("request", securityHeaders({ dev, ...originPolicy }));
   httpServer.on("clientError", clientErrorAnswerer({ dev, ...originPolicy }));
   dropCrossSiteCookies(io, originPolicy);
-  const streams = new BoardStreams(io, db.prisma, db.kind === "postgres");
+  const streams = new BoardStreams(socketRooms(io), db.prisma, db.kind === "postgres");
   const sessions = new SocketSessions(streams.crossProcess, (boardId) => streams.room(boardId));
   const ctx: ServiceContext = {
     prisma: db.prisma,
@@ -187,11 +188,15 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
           sweep(ctx)
             .then((r) => (r.expired || r.lapsed) && log.info(r, "sweep"))
             .then(() => deleteOldSignInLimits(ctx))
+            .then(async () => void (db.kind === "pglite" && (await refreshPlannerStatistics(ctx))))
             .catch((err) => log.error({ err }, "sweep failed"))
             .finally(() => (sweeping = false));
         }, config.SWEEP_INTERVAL_MS)
       : null;
   timer?.unref();
+
+  // The embedded database never analyzes itself (planner-statistics.ts): once now, then with the sweep.
+  if (db.kind === "pglite") void refreshPlannerStatistics(ctx).catch((err) => log.warn({ err }, "planner statistics failed"));
 
   const host = config.HOST === "0.0.0.0" || config.HOST === "::" ? "localhost" : config.HOST;
   log.info({ port, database: db.kind }, `Stigmergy Board listening on http://${host}:${port}`);

@@ -79,8 +79,8 @@ export interface PgliteTrace {
 /**
  * Spawns the real server as `npm start` does (`node scripts/start.mjs`: the built server in that same
  * process, so the child's pid is the server itself, for /proc RSS readings), with a fresh temporary
- * DATA_DIR. BENCH_SERVER_CPU_PROF=<dir> adds --cpu-prof (written when the server exits on SIGTERM).
- * `env` adds to or overrides the server's environment.
+ * DATA_DIR (or a given one). BENCH_SERVER_CPU_PROF=<dir> adds --cpu-prof (written when the server exits
+ * on SIGTERM). `env` adds to or overrides the server's environment.
  */
 export async function startAppServer(opts: {
   appDir: string;
@@ -88,7 +88,7 @@ export async function startAppServer(opts: {
   name: string;
   readyTimeoutMs?: number;
   env?: Record<string, string>;
-  /** An existing data folder (a restart); default: a fresh one. */
+  /** An existing (seeded) data folder, e.g. for a restart; default: a fresh one. */
   dataDir?: string;
   /** More options for the server's node, e.g. `--import` of a probe. */
   nodeArgs?: string[];

@@ -36,6 +36,7 @@ export interface Summary {
   min: number;
   p50: number;
   p90: number;
+  p95: number;
   p99: number;
   max: number;
   mean: number;
@@ -57,6 +58,7 @@ export function summarize(values: ArrayLike<number>): Summary {
     min: a.length ? a[0]! : NaN,
     p50: percentile(a, 50),
     p90: percentile(a, 90),
+    p95: percentile(a, 95),
     p99: percentile(a, 99),
     max: a.length ? a[a.length - 1]! : NaN,
     mean: a.length ? sum / a.length : NaN,
@@ -69,7 +71,7 @@ export function fmt(n: number, digits = 2): string {
 
 export function fmtSummary(label: string, s: Summary, unit = "ms"): string {
   return (
-    `${label.padEnd(34)} n=${String(s.n).padEnd(6)} min=${fmt(s.min)} p50=${fmt(s.p50)} p90=${fmt(s.p90)} ` +
+    `${label.padEnd(34)} n=${String(s.n).padEnd(6)} min=${fmt(s.min)} p50=${fmt(s.p50)} p90=${fmt(s.p90)} p95=${fmt(s.p95)} ` +
     `p99=${fmt(s.p99)} max=${fmt(s.max)} mean=${fmt(s.mean)} ${unit}`
   );
 }

@@ -36,6 +36,16 @@ export function IntensityExplained({ signal: s }: { signal: SignalDto }) {
       testId: "intensity-freshness",
     },
   ];
+  // Only a signal past its date has this part (always 1 before it), so it is shown only then.
+  if (p.overdueHours !== null)
+    rows.push({
+      name: "Overdue fade",
+      value: formatPercent(p.overdueFade),
+      why: isRequestKind(s.kind)
+        ? "an overdue request fades with the signal's half-life; a new due date restores it"
+        : "an offer whose availability has ended has no heat",
+      testId: "intensity-overdue",
+    });
   return (
     <section aria-labelledby="intensity-heading" className="flex flex-col gap-3">
       <div className="flex items-baseline justify-between gap-3">
@@ -63,7 +73,7 @@ export function IntensityExplained({ signal: s }: { signal: SignalDto }) {
         ))}
       </dl>
       <p className="text-xs text-stone-500">
-        Heat = freshness × unmet × ({w.unmet} + {w.urgency} × urgency + {w.reinforcement} × reinforcement). A signal
+        Heat = freshness × unmet × overdue fade × ({w.unmet} + {w.urgency} × urgency + {w.reinforcement} × reinforcement). A signal
         that is not refreshed evaporates and finally expires.
       </p>
     </section>

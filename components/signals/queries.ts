@@ -6,7 +6,7 @@ import {
   useQuery,
   useQueryClient,
 } from "@tanstack/react-query";
-import { apiFetch, toQueryString } from "@/components/api/client";
+import { apiFetch, isApiError, toQueryString } from "@/components/api/client";
 import { applySignalSnapshot, keepNewerSignals } from "@/components/realtime/apply-event";
 import type { BoardEventDto, PlaceDto, SignalDto, SignalPage } from "@/server/domain/dto";
 import { listQueryParams, normalizeFilters, type SignalFilters } from "./filters";
@@ -52,7 +52,14 @@ export const placesQuery = (q: string, board: string | undefined) =>
   });
 
 export function useSignalList(slug: string, filters: SignalFilters, enabled = true) {
-  return useInfiniteQuery({ ...signalListQuery(slug, filters), enabled });
+  const list = useInfiniteQuery({ ...signalListQuery(slug, filters), enabled });
+  // A cursor is good for an hour (ADR 015): a list left open longer loads again from its first page.
+  const fetchNextPage = async () => {
+    const r = await list.fetchNextPage();
+    if (isApiError(r.error) && r.error.code === "CURSOR_EXPIRED") return list.refetch();
+    return r;
+  };
+  return { ...list, fetchNextPage };
 }
 
 export function useSignal(id: string) {

@@ -24,6 +24,7 @@ describe("errorStatus", () => {
         "QUANTITY_BELOW_CLAIMED",
       ],
       405: ["METHOD_NOT_ALLOWED"],
+      410: ["CURSOR_EXPIRED"],
       413: ["PAYLOAD_TOO_LARGE"],
       415: ["UNSUPPORTED_MEDIA_TYPE"],
       431: ["HEADERS_TOO_LARGE"],

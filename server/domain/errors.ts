@@ -46,6 +46,8 @@ export type ErrorCode =
   | "ALREADY_REINFORCED"
   /** The new quantity is below what live claims already hold; release claims first. */
   | "QUANTITY_BELOW_CLAIMED"
+  /** A list cursor is too old, or too much changed since its first page, to page on consistently; start again from the first page. */
+  | "CURSOR_EXPIRED"
   /** Too many requests from this client; retry after a pause. */
   | "RATE_LIMITED"
   /** The endpoint exists but does not support this HTTP method. */
@@ -87,6 +89,7 @@ export const errorStatus: Record<ErrorCode, number> = {
   ALREADY_REINFORCED: 409,
   QUANTITY_BELOW_CLAIMED: 409,
   METHOD_NOT_ALLOWED: 405,
+  CURSOR_EXPIRED: 410,
   PAYLOAD_TOO_LARGE: 413,
   UNSUPPORTED_MEDIA_TYPE: 415,
   HEADERS_TOO_LARGE: 431,

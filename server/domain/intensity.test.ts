@@ -5,6 +5,7 @@ import {
   formatHours,
   hasEvaporated,
   hoursUntilEvaporation,
+  intensityScore,
   type IntensityInput,
 } from "./intensity";
 
@@ -30,8 +31,10 @@ describe("computeIntensity parts", () => {
     expect(parts.urgency).toBe(0.5); // half of the 336-hour horizon left
     expect(parts.reinforcement).toBe(0.632); // 1 - e^-1
     expect(parts.freshness).toBe(1);
+    expect(parts.overdueFade).toBe(1);
     expect(parts.hoursSinceRefresh).toBe(0);
     expect(parts.hoursUntilDue).toBe(168);
+    expect(parts.overdueHours).toBeNull();
     expect(parts.weights).toEqual({ unmet: 0.5, urgency: 0.3, reinforcement: 0.2 });
     // 1 × 0.8 × (0.5 + 0.3·0.5 + 0.2·0.632)
     expect(intensity).toBe(0.621);
@@ -43,10 +46,14 @@ describe("computeIntensity parts", () => {
     expect(at({}).intensity).toBe(0.56); // 0.5 + 0.3·0.2
   });
 
-  it("sets urgency to 1 when due now or overdue", () => {
+  it("stops urgency rising at the due date: 1 when due now or overdue", () => {
     expect(at({ dueAt: NOW }).parts.urgency).toBe(1);
     expect(at({ dueAt: hoursFromNow(-500) }).parts.urgency).toBe(1);
     expect(at({ dueAt: hoursFromNow(-500) }).parts.hoursUntilDue).toBe(-500);
+    expect(at({ dueAt: hoursFromNow(-500) }).parts.overdueHours).toBe(500);
+    expect(at({ dueAt: NOW }).parts.overdueHours).toBeNull();
+    expect(at({ dueAt: hoursFromNow(5) }).parts.overdueHours).toBeNull();
+    expect(at({}).parts.overdueHours).toBeNull();
   });
 
   it("sets urgency to 0 at and beyond the horizon", () => {
@@ -55,11 +62,11 @@ describe("computeIntensity parts", () => {
   });
 
   it("takes urgency from the due date for requests and from the end of availability for offers", () => {
-    const dates = { dueAt: hoursFromNow(1000), availableUntil: NOW };
+    const dates = { dueAt: hoursFromNow(1000), availableUntil: hoursFromNow(1) };
     expect(at({ kind: "need", ...dates }).parts.urgency).toBe(0);
     expect(at({ kind: "order", ...dates }).parts.urgency).toBe(0);
-    expect(at({ kind: "capacity", ...dates }).parts.urgency).toBe(1);
-    expect(at({ kind: "stock", ...dates }).parts.urgency).toBe(1);
+    expect(at({ kind: "capacity", ...dates }).parts.urgency).toBe(0.997);
+    expect(at({ kind: "stock", ...dates }).parts.urgency).toBe(0.997);
   });
 
   it("is 0 when fully (or over-) claimed, however urgent", () => {
@@ -72,6 +79,60 @@ describe("computeIntensity parts", () => {
     const r = at({ refreshedAt: hoursFromNow(5) });
     expect(r.parts.freshness).toBe(1);
     expect(r.parts.hoursSinceRefresh).toBe(0);
+  });
+});
+
+describe("past the date", () => {
+  it("gives an offer whose availability has ended no heat, and says why", () => {
+    for (const kind of ["capacity", "stock"] as const) {
+      const ended = at({ kind, availableUntil: hoursFromNow(-48), reinforcementCount: 5 });
+      expect(ended.intensity).toBe(0);
+      expect(ended.parts.overdueFade).toBe(0);
+      expect(ended.parts.overdueHours).toBe(48);
+      expect(ended.parts.unmet).toBe(1); // the other parts still say what the offer was
+      expect(ended.parts.explanation).toMatch(/^availability ended 2 days ago: no heat · 100% unmet/);
+    }
+    // Ending exactly now is ended; a minute before it is the hottest an offer gets.
+    expect(at({ kind: "stock", availableUntil: NOW }).intensity).toBe(0);
+    expect(at({ kind: "stock", availableUntil: NOW }).parts.explanation).toMatch(/^availability ends now: no heat/);
+    expect(at({ kind: "stock", availableUntil: hoursFromNow(1 / 60) }).intensity).toBe(0.8);
+  });
+
+  it("fades an overdue request with the signal's half-life, so weeks overdue is not the hottest", () => {
+    const fresh = at({}).intensity; // undated, fresh, unreinforced: 0.56
+    const dueNow = at({ dueAt: NOW }).intensity;
+    const anHour = at({ dueAt: hoursFromNow(-1) });
+    const aWeek = at({ dueAt: hoursFromNow(-168) });
+    const threeWeeks = at({ dueAt: hoursFromNow(-504) });
+    expect(dueNow).toBe(0.8);
+    expect(anHour.intensity).toBe(0.797); // 0.8 × 0.5^(1/168): still pulls
+    expect(anHour.parts.overdueFade).toBe(0.996);
+    expect(aWeek.parts.overdueFade).toBe(0.5);
+    expect(aWeek.intensity).toBe(0.4);
+    expect(aWeek.intensity).toBeLessThan(fresh);
+    expect(threeWeeks.intensity).toBe(0.1);
+    expect(threeWeeks.parts.urgency).toBe(1); // urgency itself stays at its top; the fade does the work
+  });
+
+  it("is not revived by a refresh: only a new date is", () => {
+    const overdue = { dueAt: hoursFromNow(-336), refreshedAt: NOW };
+    expect(at(overdue).parts.freshness).toBe(1);
+    expect(at(overdue).intensity).toBe(0.2);
+    expect(at({ ...overdue, dueAt: hoursFromNow(24) }).intensity).toBeGreaterThan(0.7);
+  });
+
+  it("fades with the configured half-life", () => {
+    const fast = { ...defaultIntensityConfig, halfLifeHours: 24 };
+    expect(computeIntensity({ ...base, dueAt: hoursFromNow(-24) }, NOW, fast).parts.overdueFade).toBe(0.5);
+  });
+});
+
+describe("intensityScore", () => {
+  it("is the intensity before rounding", () => {
+    const input = { ...base, claimedQuantity: 1 / 3, dueAt: hoursFromNow(-7.77), reinforcementCount: 2, refreshedAt: hoursFromNow(-3.3333) };
+    const score = intensityScore(input, NOW);
+    expect(Math.round(score * 1000) / 1000).toBe(computeIntensity(input, NOW).intensity);
+    expect(score).not.toBe(computeIntensity(input, NOW).intensity);
   });
 });
 
@@ -112,8 +173,8 @@ describe("monotonicity and bounds", () => {
     expect(new Set(values).size).toBe(values.length);
   });
 
-  it("rises as the due date nears", () => {
-    const values = [...hoursGrid].reverse().map((h) => at({ dueAt: hoursFromNow(h) }).intensity);
+  it("rises as the due date nears, up to the date", () => {
+    const values = [...hoursGrid].filter((h) => h >= 0).reverse().map((h) => at({ dueAt: hoursFromNow(h) }).intensity);
     for (let i = 1; i < values.length; i++) expect(values[i]!).toBeGreaterThanOrEqual(values[i - 1]!);
     expect(values.at(-1)!).toBeGreaterThan(values[0]!);
   });
@@ -137,17 +198,19 @@ describe("monotonicity and bounds", () => {
             const r = at({ dueAt: hoursFromNow(dueH), claimedQuantity: claimed, reinforcementCount: count, refreshedAt: hoursFromNow(-ageH) });
             expect(r.intensity).toBeGreaterThanOrEqual(0);
             expect(r.intensity).toBeLessThanOrEqual(1);
-            for (const k of ["unmet", "urgency", "reinforcement", "freshness"] as const) {
+            for (const k of ["unmet", "urgency", "reinforcement", "freshness", "overdueFade"] as const) {
               expect(r.parts[k]).toBeGreaterThanOrEqual(0);
               expect(r.parts[k]).toBeLessThanOrEqual(1);
             }
           }
     expect(at({ dueAt: NOW, reinforcementCount: 1e9 }).intensity).toBe(1);
+    expect(at({ kind: "stock", availableUntil: hoursFromNow(0.001), reinforcementCount: 1e9 }).intensity).toBe(1);
   });
 
   it("rounds the number and the parts to 3 decimals", () => {
     const r = at({ claimedQuantity: 1 / 3, dueAt: hoursFromNow(7.77), refreshedAt: hoursFromNow(-3.3333) });
-    for (const v of [r.intensity, r.parts.unmet, r.parts.urgency, r.parts.freshness, r.parts.hoursSinceRefresh, r.parts.hoursUntilDue!]) {
+    const late = at({ dueAt: hoursFromNow(-7.77) });
+    for (const v of [r.intensity, r.parts.unmet, r.parts.urgency, r.parts.freshness, r.parts.hoursSinceRefresh, r.parts.hoursUntilDue!, late.parts.overdueFade, late.parts.overdueHours!]) {
       expect(Math.round(v * 1000) / 1000).toBe(v);
     }
   });
@@ -160,10 +223,10 @@ describe("explanation", () => {
   });
 
   it("covers overdue, undated, unreinforced and offers", () => {
-    expect(at({ dueAt: hoursFromNow(-72) }).parts.explanation).toBe("100% unmet · overdue by 3 days (urgency 1) · not yet reinforced · 100% fresh");
+    expect(at({ dueAt: hoursFromNow(-72) }).parts.explanation).toBe("100% unmet · overdue by 3 days, fading (74% left) · not yet reinforced · 100% fresh");
     expect(at({ claimedQuantity: 10 }).parts.explanation).toMatch(/^fully claimed · no due date \(urgency 0.2\)/);
     expect(at({ kind: "capacity", availableUntil: hoursFromNow(5) }).parts.explanation).toContain("available for 5 hours");
-    expect(at({ kind: "stock", availableUntil: hoursFromNow(-1) }).parts.explanation).toContain("availability ended 1 hour ago");
+    expect(at({ kind: "stock", availableUntil: hoursFromNow(-1) }).parts.explanation).toBe("availability ended 1 hour ago: no heat · 100% unmet · not yet reinforced · 100% fresh");
     expect(at({ kind: "stock" }).parts.explanation).toContain("no end of availability (urgency 0.2)");
     expect(at({ dueAt: hoursFromNow(-0.5) }).parts.explanation).toContain("due now");
   });

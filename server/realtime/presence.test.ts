@@ -1,5 +1,5 @@
-import { describe, expect, it } from "vitest";
-import { BoardPresence, PRESENCE_HEARTBEAT_MS } from "./presence";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { BoardPresence, PRESENCE_COALESCE_MS, PRESENCE_HEARTBEAT_MS } from "./presence";
 
 /** Instances wired to one another through a fake NOTIFY bus, each with what its viewers were last shown. */
 function network(n: number) {
@@ -13,7 +13,7 @@ function network(n: number) {
   for (let i = 0; i < n; i++) {
     const seen = new Map<string, number>();
     shown.push(seen);
-    instances.push(new BoardPresence((board, viewers) => seen.set(board, viewers), bus, clock));
+    instances.push(new BoardPresence((board, viewers) => seen.set(board, viewers), bus, clock, 0));
   }
   return { instances, shown, advance: (ms: number) => (t += ms), stop: () => instances.forEach((p) => p.stop()) };
 }
@@ -53,11 +53,45 @@ describe("BoardPresence", () => {
 
   it("ignores its own notifications and malformed ones", () => {
     const shown: number[] = [];
-    const p = new BoardPresence((_, v) => shown.push(v), null);
+    const p = new BoardPresence((_, v) => shown.push(v), null, Date.now, 0);
     p.setLocal("board", 2);
     p.received(`${p.instanceId}:board:7`);
     for (const bad of ["", "x", "i:board:-1", "i:board:1.5", "i:board:many", "i::3"]) p.received(bad);
     expect(p.total("board")).toBe(2);
     expect(shown).toEqual([2]);
+  });
+});
+
+describe("BoardPresence coalescing", () => {
+  afterEach(() => vi.useRealTimers());
+
+  it("tells a crowd arriving together as one count, at the end of the window, here and to the others", () => {
+    vi.useFakeTimers();
+    const shown: Array<[string, number]> = [];
+    const published: string[] = [];
+    const p = new BoardPresence((b, v) => shown.push([b, v]), async (m) => void published.push(m));
+    for (let n = 1; n <= 1000; n++) p.setLocal("board", n);
+    p.setLocal("other", 1);
+    expect(shown).toEqual([]);
+    vi.advanceTimersByTime(PRESENCE_COALESCE_MS);
+    expect(shown).toEqual([["board", 1000], ["other", 1]]);
+    expect(published).toEqual([`${p.instanceId}:board:1000`, `${p.instanceId}:other:1`]);
+    // The next change opens a new window; a leave back to zero is told too.
+    p.setLocal("board", 999);
+    p.setLocal("board", 0);
+    vi.advanceTimersByTime(PRESENCE_COALESCE_MS);
+    expect(shown.at(-1)).toEqual(["board", 0]);
+    expect(p.total("board")).toBe(0);
+    p.stop();
+  });
+
+  it("sends nothing after stop", () => {
+    vi.useFakeTimers();
+    const shown: number[] = [];
+    const p = new BoardPresence((_, v) => shown.push(v), null);
+    p.setLocal("board", 3);
+    p.stop();
+    vi.advanceTimersByTime(PRESENCE_COALESCE_MS * 2);
+    expect(shown).toEqual([]);
   });
 });

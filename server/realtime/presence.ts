@@ -6,6 +6,12 @@ import { randomUUID } from "node:crypto";
 
 export const PRESENCE_CHANNEL = "board_presence";
 export const PRESENCE_HEARTBEAT_MS = 5_000;
+/**
+ * Joins and leaves within this window are told as one count. Telling every viewer about every join made
+ * a crowd arriving together cost N² messages (1,000 viewers: half a million), and the join of the last
+ * waited behind them all.
+ */
+export const PRESENCE_COALESCE_MS = 200;
 const EXPIRE_MS = 3 * PRESENCE_HEARTBEAT_MS;
 
 export class BoardPresence {
@@ -13,6 +19,9 @@ export class BoardPresence {
   private local = new Map<string, number>();
   private remote = new Map<string, Map<string, { viewers: number; at: number }>>();
   private shown = new Map<string, number>();
+  /** Local counts waiting for the end of their coalescing window. */
+  private unsent = new Map<string, number>();
+  private flushes = new Set<ReturnType<typeof setTimeout>>();
   private timer: ReturnType<typeof setInterval> | null = null;
 
   /**
@@ -23,6 +32,7 @@ export class BoardPresence {
     private readonly show: (boardId: string, viewers: number) => void,
     private readonly publish: ((payload: string) => Promise<void>) | null,
     private readonly clock: () => number = Date.now,
+    private readonly coalesceMs: number = PRESENCE_COALESCE_MS,
   ) {
     if (publish) {
       this.timer = setInterval(() => this.heartbeat(), PRESENCE_HEARTBEAT_MS);
@@ -30,8 +40,26 @@ export class BoardPresence {
     }
   }
 
-  /** This instance now has `viewers` sockets on the board: tell everyone, here and elsewhere. */
+  /**
+   * This instance now has `viewers` sockets on the board: tell everyone, here and elsewhere, within the
+   * coalescing window, once with the latest count however many joined or left meanwhile.
+   */
   setLocal(boardId: string, viewers: number) {
+    if (this.coalesceMs <= 0) return this.applyLocal(boardId, viewers);
+    const waiting = this.unsent.has(boardId);
+    this.unsent.set(boardId, viewers);
+    if (waiting) return;
+    const t = setTimeout(() => {
+      this.flushes.delete(t);
+      const latest = this.unsent.get(boardId);
+      this.unsent.delete(boardId);
+      if (latest !== undefined) this.applyLocal(boardId, latest);
+    }, this.coalesceMs);
+    t.unref?.();
+    this.flushes.add(t);
+  }
+
+  private applyLocal(boardId: string, viewers: number) {
     if (viewers > 0) this.local.set(boardId, viewers);
     else this.local.delete(boardId);
     this.announce(boardId, viewers);
@@ -70,6 +98,8 @@ export class BoardPresence {
 
   stop() {
     if (this.timer) clearInterval(this.timer);
+    for (const t of this.flushes) clearTimeout(t);
+    this.flushes.clear();
   }
 
   private refresh(boardId: string, always: boolean) {

@@ -95,36 +95,43 @@ export function attachSocketHandlers(
     const data = socket.data as SocketData;
     const stamp = sessions.stamp();
     const { board } = await loadReadableBoard(ctx.prisma, parsed.data.slug, data.actor);
-    const stream = await streams.ensure(board);
-    const room = streams.room(board.id);
     const generation = (data.joins.get(board.id) ?? 0) + 1;
     data.joins.set(board.id, generation);
     sessions.left(socket, board.id);
-    await socket.leave(room);
-
-    let cursor = Math.min(parsed.data.afterSeq ?? stream.lastSeq, stream.lastSeq);
-    let replayed = 0;
-    while (cursor < stream.lastSeq) {
-      const events = await readEvents(ctx.prisma, board, cursor, REPLAY_PAGE, stream.lastSeq);
+    // Held until the socket is in the room, so the stream cannot be evicted between replay and live.
+    const stream = await streams.acquire(board);
+    try {
+      const room = streams.room(board.id);
+      await socket.leave(room);
+      let cursor = Math.min(parsed.data.afterSeq ?? stream.lastSeq, stream.lastSeq);
+      let replayed = 0;
+      while (cursor < stream.lastSeq) {
+        const events = await readEvents(ctx.prisma, board, cursor, REPLAY_PAGE, stream.lastSeq);
+        if (data.joins.get(board.id) !== generation || socket.disconnected) {
+          return { ok: false, error: { code: "SUPERSEDED", message: "A newer join of this board replaced this one" } };
+        }
+        if (events.length === 0) break;
+        for (const e of events) socket.emit(RT.EVENT, e);
+        cursor = events[events.length - 1]!.seq;
+        replayed += events.length;
+      }
       if (data.joins.get(board.id) !== generation || socket.disconnected) {
         return { ok: false, error: { code: "SUPERSEDED", message: "A newer join of this board replaced this one" } };
       }
-      if (events.length === 0) break;
-      for (const e of events) socket.emit(RT.EVENT, e);
-      cursor = events[events.length - 1]!.seq;
-      replayed += events.length;
+      // Access read above may have ended meanwhile (sign-out, revoked token, removal): a members-only
+      // board is then not joined; a public one is, as an anonymous reader.
+      if (board.visibility === "members" && sessions.endedSince(socket, board.id, stamp)) {
+        data.joins.delete(board.id);
+        return { ok: false, error: { code: "NOT_FOUND", message: `No board "${parsed.data.slug}"` } };
+      }
+      // No await between the loop's last check and this join: nothing can be broadcast in between.
+      void socket.join(room);
+      sessions.joined(socket, board.id, { slug: board.slug, visibility: board.visibility });
+      setImmediate(() => sendPresence(board.id));
+      return { ok: true, protocol: PROTOCOL_VERSION, board: board.slug, lastSeq: cursor, replayed };
+    } finally {
+      streams.release(stream);
     }
-    // Access read above may have ended meanwhile (sign-out, revoked token, removal): a members-only
-    // board is then not joined; a public one is, as an anonymous reader.
-    if (board.visibility === "members" && sessions.endedSince(socket, board.id, stamp)) {
-      data.joins.delete(board.id);
-      return { ok: false, error: { code: "NOT_FOUND", message: `No board "${parsed.data.slug}"` } };
-    }
-    // No await between the loop's last check and this join: nothing can be broadcast in between.
-    void socket.join(room);
-    sessions.joined(socket, board.id, { slug: board.slug, visibility: board.visibility });
-    setImmediate(() => sendPresence(board.id));
-    return { ok: true, protocol: PROTOCOL_VERSION, board: board.slug, lastSeq: cursor, replayed };
   }
 
   return presence;

@@ -1,7 +1,9 @@
 // Who may see and do what on a board: loads the viewer's memberships and applies the pure permission rules.
+import DataLoader from "dataloader";
 import { DomainError } from "../domain/errors";
 import { anonymousViewer, assert, canActOnBehalfOf, canReadBoard, canWriteBoard, type Viewer } from "../domain/permissions";
 import type { Actor, ServiceContext, Tx } from "./context";
+import { perContext } from "./per-context";
 
 type Db = ServiceContext["prisma"] | Tx;
 
@@ -25,14 +27,32 @@ export async function viewerFor(db: Db, actor: Actor | null, boardId: string): P
   return { userId: actor.userId, boardRole: membership?.role ?? null, orgIds: orgs.map((o) => o.organizationId) };
 }
 
+const boardSelect = { id: true, slug: true, name: true, visibility: true, covenant: true, licence: true, lastSeq: true } as const;
+
+// Boards asked for in the same turn of the event loop are read with one query: a crowd joining a board
+// (1,000 sockets) or calling its API at once costs one look-up per turn, not one each (as credentials,
+// ADR 006). Nothing is kept between turns, so a board's lastSeq is never stale by more than that.
+const boardsBySlug = perContext(
+  (prisma: ServiceContext["prisma"]) =>
+    new DataLoader(
+      async (slugs: readonly string[]) => {
+        const rows = await prisma.board.findMany({ where: { slug: { in: [...new Set(slugs)] } }, select: boardSelect });
+        const bySlug = new Map(rows.map((b) => [b.slug, b]));
+        return slugs.map((s) => bySlug.get(s) ?? null);
+      },
+      { cache: false, batchScheduleFn: (run) => setImmediate(run), maxBatchSize: 500 },
+    ),
+);
+
 /** A members-only board answers 404 to outsiders: its existence is not public either. */
 export async function loadReadableBoard(db: Db, slug: string, actor: Actor | null) {
   // A path segment that cannot be a slug names no board (and must not reach the database as is).
   if (!BOARD_SLUG.test(slug)) throw new DomainError("NOT_FOUND", "No such board");
-  const board = await db.board.findUnique({
-    where: { slug },
-    select: { id: true, slug: true, name: true, visibility: true, covenant: true, licence: true, lastSeq: true },
-  });
+  // Inside a transaction (whose client has no $connect), read through it; otherwise join the turn's batch.
+  const board =
+    "$connect" in db
+      ? await boardsBySlug(db as ServiceContext["prisma"]).load(slug)
+      : await db.board.findUnique({ where: { slug }, select: boardSelect });
   if (!board) throw new DomainError("NOT_FOUND", `No board "${slug}"`);
   const viewer = await viewerFor(db, actor, board.id);
   assert(canReadBoard(viewer, board), "NOT_FOUND", `No board "${slug}"`);

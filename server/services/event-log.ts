@@ -82,7 +82,7 @@ export function eventRowToDto(row: EventRow, boardSlug: string): BoardEventDto {
 }
 
 export async function readEvents(
-  prisma: ServiceContext["prisma"],
+  prisma: Pick<ServiceContext["prisma"], "boardEvent">,
   board: { id: string; slug: string },
   after: number,
   limit: number,

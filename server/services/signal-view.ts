@@ -28,7 +28,8 @@ export const claimSelect = {
 
 export type ClaimRow = Prisma.ClaimGetPayload<{ select: typeof claimSelect }>;
 
-const signalSelect = {
+/** The signal's own columns a card shows (its relations are in `signalSelect`). */
+export const signalColumnsSelect = {
   id: true,
   kind: true,
   title: true,
@@ -48,6 +49,10 @@ const signalSelect = {
   createdAt: true,
   updatedAt: true,
   ownerId: true,
+} satisfies Prisma.SignalSelect;
+
+const signalSelect = {
+  ...signalColumnsSelect,
   board: { select: { slug: true, name: true } },
   resourceSpec: { select: { id: true, name: true, unit: true, divisible: true, category: true, designUrl: true, licence: true } },
   owner: { select: { id: true, name: true } },

@@ -5,6 +5,7 @@ import { startTestApp, type DbKind, type TestApp } from "./server";
 import { ApiClient, newMember, newSpec, type Answer } from "./api-client";
 
 export { newMember, newSpec };
+export { prng } from "./prng";
 export type Member = Awaited<ReturnType<typeof newMember>>;
 
 /** Starts one app for the enclosing describe block (fresh database); read `.app` and `.api` inside tests. */
@@ -117,18 +118,6 @@ export async function rawRequest(
     /* keep text */
   }
   return { status: res.status, body, headers: res.headers };
-}
-
-/** Mulberry32: a tiny deterministic PRNG for the fuzz loops. */
-export function prng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 export const hoursFromNow = (h: number) => new Date(Date.now() + h * 3_600_000).toISOString();
