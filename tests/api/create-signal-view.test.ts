@@ -11,7 +11,8 @@ describe.each(DB_KINDS)("a new signal's card on %s", (kind) => {
   const h = useApp(kind, { now: () => FROZEN });
 
   it("the 201, the signal.created event, GET /signals/:id and the list item are equal", async () => {
-    const { slug, steward, spec } = await newBoard(h.api);
+    // A divisible unit: the fractional quantities below are part of what the card must carry.
+    const { slug, steward, spec } = await newBoard(h.api, { unit: "kg" });
     const org = await steward.api.post("/organizations", { name: "Hub Nord", kind: "hub" });
     expectStatus(org, 201);
     const bodies = [
