@@ -8,6 +8,9 @@ export default defineConfig({
     environment: "node",
     testTimeout: 60_000,
     hookTimeout: 120_000,
+    // Most files wait on servers, databases and sockets rather than compute; Vitest's default of one
+    // worker per core but one would run them one after another on the 2-core machines we target.
+    maxWorkers: 3,
     reporters: ["default", ["json", { outputFile: "reports/vitest.json" }]],
   },
 });
