@@ -86,7 +86,9 @@ async function seed(dataDir: string, slug: string, count: number) {
         signal.id = s.id;
       },
     });
-    const later = () => at + 60_000 + rnd() * Math.min(5 * DAY, realNow - at - 60_000);
+    // Claims and refreshes come while the signal still takes them: an offer's before its availability ends.
+    const until = !request && date ? Math.min(date.getTime() - 60_000, realNow) : realNow;
+    const later = () => at + 60_000 + rnd() * Math.min(5 * DAY, until - at - 60_000);
     if (rnd() < 0.25) {
       let left = quantity - 1; // never fully claimed: the signal stays open
       for (let k = 0, n = 1 + Math.floor(rnd() * 3); k < n && left > 0; k++) {
