@@ -2,6 +2,7 @@
 // is released and every acknowledged write is already committed.
 import { startServer } from "./app-server";
 import { log } from "./log";
+import { collectStartupGarbage } from "./startup-garbage";
 
 process.env.NEXT_TELEMETRY_DISABLED ??= "1";
 
@@ -9,6 +10,7 @@ const server = await startServer().catch((err) => {
   log.fatal({ err }, "could not start");
   process.exit(1);
 });
+collectStartupGarbage();
 
 let stopping = false;
 for (const sig of ["SIGINT", "SIGTERM"] as const) {
