@@ -66,7 +66,7 @@ export async function createSignal(
         resourceSpec: spec,
         owner: { id: actor.userId, name: actor.name },
         onBehalfOf,
-        _count: { claims: 0 },
+        liveClaimCount: 0,
         claims: [],
       },
       now,

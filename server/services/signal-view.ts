@@ -57,15 +57,22 @@ const signalSelect = {
   resourceSpec: { select: { id: true, name: true, unit: true, divisible: true, category: true, designUrl: true, licence: true } },
   owner: { select: { id: true, name: true } },
   onBehalfOf: { select: { id: true, name: true, kind: true } },
-  _count: { select: { claims: { where: { status: { in: [...LIVE_CLAIM_STATUSES] } } } } },
 } satisfies Prisma.SignalSelect;
 
 /** Claims newest first; claims written in one batch share a timestamp, so the id settles their order. */
 const newestFirst = (a: ClaimRow, b: ClaimRow) =>
   b.createdAt.getTime() - a.createdAt.getTime() || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0);
 
-/** A signal with the claims its view carries: all of them, or the newest live ones on cards and events. */
-export type SignalRow = Prisma.SignalGetPayload<{ select: typeof signalSelect }> & { claims: ClaimRow[] };
+/**
+ * A signal with the claims its view carries (all of them, or the newest live ones on cards and events)
+ * and how many of its claims are live.
+ */
+export type SignalRow = Prisma.SignalGetPayload<{ select: typeof signalSelect }> & {
+  claims: ClaimRow[];
+  liveClaimCount: number;
+};
+
+const isLive = (status: string) => (LIVE_CLAIM_STATUSES as readonly string[]).includes(status);
 
 export function claimToDto(
   c: ClaimRow,
@@ -139,7 +146,7 @@ export function signalToDto(s: SignalRow, now: Date, config: IntensityConfig, vi
     updatedAt: s.updatedAt.toISOString(),
     owner: s.owner,
     onBehalfOf: s.onBehalfOf,
-    liveClaimCount: s._count.claims,
+    liveClaimCount: s.liveClaimCount,
     claims: s.claims.map((c) => claimToDto(c, viewer)),
   };
 }
@@ -150,12 +157,16 @@ export async function loadSignalDto(
   ctx: Pick<ServiceContext, "now" | "intensity">,
   opts: { allClaims?: boolean; viewerId?: string | null } = {},
 ): Promise<SignalDto | null> {
-  const row = opts.allClaims
-    ? await db.signal.findUnique({
-        where: { id },
-        select: { ...signalSelect, claims: { select: claimSelect, orderBy: [{ createdAt: "asc" }, { id: "asc" }] } },
-      })
-    : (await loadSignalRows(db, [id])).get(id);
+  let row: SignalRow | undefined;
+  if (opts.allClaims) {
+    const found = await db.signal.findUnique({
+      where: { id },
+      select: { ...signalSelect, claims: { select: claimSelect, orderBy: [{ createdAt: "asc" }, { id: "asc" }] } },
+    });
+    row = found ? { ...found, liveClaimCount: found.claims.filter((c) => isLive(c.status)).length } : undefined;
+  } else {
+    row = (await loadSignalRows(db, [id])).get(id);
+  }
   return row ? signalToDto(row, ctx.now(), ctx.intensity, opts.viewerId) : null;
 }
 
@@ -178,15 +189,34 @@ export async function loadSignalRows(db: Db, ids: string[]): Promise<Map<string,
   // Sequential on purpose: `db` may be a transaction, whose single connection cannot overlap queries.
   const rows = await db.signal.findMany({ where: { id: { in: ids } }, select: signalSelect });
   const claims = await loadNewestLiveClaims(db, ids);
-  return new Map(rows.map((r) => [r.id, { ...r, claims: claims.get(r.id) ?? [] }]));
+  // A card's claims are the whole live count unless there are more than it shows: count only those.
+  const crowded = ids.filter((id) => claims.get(id)?.more);
+  const counts = crowded.length ? await countLiveClaims(db, crowded) : new Map<string, number>();
+  return new Map(
+    rows.map((r) => {
+      const newest = claims.get(r.id)?.newest ?? [];
+      return [r.id, { ...r, claims: newest, liveClaimCount: counts.get(r.id) ?? newest.length }];
+    }),
+  );
+}
+
+async function countLiveClaims(db: Db, signalIds: string[]): Promise<Map<string, number>> {
+  const rows = await db.$queryRaw<Array<{ signalId: string; n: number }>>`
+    SELECT "signalId"::text AS "signalId", count(*)::int AS n FROM claims
+     WHERE "signalId" = ANY(${signalIds}::uuid[]) AND status = ANY(${[...LIVE_CLAIM_STATUSES]}::text[]::"ClaimStatus"[])
+     GROUP BY "signalId"`;
+  return new Map(rows.map((r) => [r.signalId, Number(r.n)]));
 }
 
 /**
- * The newest live claims of each signal, at most CLAIMS_ON_CARDS each. Hand-written because Prisma's
- * nested `take` builds every claim of a signal before keeping 20, which made a signal with hundreds
- * of claims cost tens of milliseconds to show; this walks the (signalId, createdAt, id) index backwards.
+ * The newest live claims of each signal, at most CLAIMS_ON_CARDS each, and whether it has more. Hand-written
+ * because Prisma's nested `take` builds every claim of a signal before keeping 20, which made a signal with
+ * hundreds of claims cost tens of milliseconds to show; this walks the (signalId, createdAt, id) index
+ * backwards, one claim further than a card shows, so that only signals with more live claims than a card
+ * shows need counting (counting every card's took the card statement of a 10,000-signal board's first page
+ * from 5.2 to 6.6 ms inside PGlite).
  */
-async function loadNewestLiveClaims(db: Db, signalIds: string[]): Promise<Map<string, ClaimRow[]>> {
+async function loadNewestLiveClaims(db: Db, signalIds: string[]): Promise<Map<string, { newest: ClaimRow[]; more: boolean }>> {
   const rows = await db.$queryRaw<
     Array<Omit<ClaimRow, "claimer" | "onBehalfOf" | "status"> & {
       status: ClaimRow["status"];
@@ -203,7 +233,7 @@ async function loadNewestLiveClaims(db: Db, signalIds: string[]): Promise<Map<st
            SELECT * FROM claims
             WHERE "signalId" = s.id AND status = ANY(${[...LIVE_CLAIM_STATUSES]}::text[]::"ClaimStatus"[])
             ORDER BY "createdAt" DESC, id DESC
-            LIMIT ${CLAIMS_ON_CARDS}::int) c
+            LIMIT ${CLAIMS_ON_CARDS + 1}::int) c
       JOIN users u ON u.id = c."claimerId"
       LEFT JOIN organizations o ON o.id = c."onBehalfOfId"`;
   const bySignal = new Map<string, ClaimRow[]>();
@@ -215,8 +245,12 @@ async function loadNewestLiveClaims(db: Db, signalIds: string[]): Promise<Map<st
     };
     bySignal.set(c.signalId, [...(bySignal.get(c.signalId) ?? []), claim]);
   }
-  for (const list of bySignal.values()) list.sort(newestFirst);
-  return bySignal;
+  return new Map(
+    [...bySignal].map(([id, list]) => {
+      list.sort(newestFirst);
+      return [id, { newest: list.slice(0, CLAIMS_ON_CARDS), more: list.length > CLAIMS_ON_CARDS }];
+    }),
+  );
 }
 
 /**
@@ -234,7 +268,7 @@ export function withClaimAdded(
     status: after.status,
     updatedAt: after.updatedAt,
     claims: [claim, ...row.claims].sort(newestFirst).slice(0, CLAIMS_ON_CARDS),
-    _count: { claims: row._count.claims + 1 },
+    liveClaimCount: row.liveClaimCount + 1,
   };
 }
 
