@@ -18,6 +18,7 @@ import { Loading } from "@/components/ui/loading";
 import { BoardGone } from "./board-gone";
 import { BoardHeader } from "./board-header";
 import { JoinBoard } from "./join-board";
+import { LeaveBoard } from "./leave-board";
 import { useBoard } from "./queries";
 
 export function BoardView({ slug }: { slug: string }) {
@@ -86,6 +87,7 @@ export function BoardView({ slug }: { slug: string }) {
         list={list}
         emptyText={sameFilters(filters, DEFAULT_FILTERS) ? "Nothing open on this board yet." : "No signals match these filters."}
       />
+      {signedIn && isMember ? <LeaveBoard board={b} /> : null}
     </div>
   );
 }

@@ -54,3 +54,21 @@ export function useJoinBoard(slug: string) {
     },
   });
 }
+
+/**
+ * Leaving ends the viewer's membership: the role and the member count change. A members-only board is
+ * not read again (it would answer 404): the page moves on.
+ */
+export function useLeaveBoard(board: Pick<BoardDto, "slug" | "visibility">) {
+  const qc = useQueryClient();
+  const slug = board.slug;
+  return useMutation({
+    mutationFn: () => apiFetch<void>(`/boards/${encodeURIComponent(slug)}/members/me`, { method: "DELETE" }),
+    onSuccess: () => {
+      qc.setQueryData<BoardDto>(["board", slug], (b) => (b ? { ...b, myRole: null, memberCount: Math.max(0, b.memberCount - 1) } : b));
+      if (board.visibility === "public") void qc.invalidateQueries({ queryKey: ["board", slug] });
+      void qc.invalidateQueries({ queryKey: ["me"] });
+      void qc.invalidateQueries({ queryKey: ["boards"] });
+    },
+  });
+}

@@ -1,0 +1,60 @@
+// Leaving a board from its page (the API's DELETE /boards/:slug/members/me): asked once more, the page
+// then offers to join again; the board's last steward is told why they cannot leave.
+import { expect, test } from "@playwright/test";
+import { DEMO, signedInContext, unique } from "./support";
+
+test("a member leaves a board from its page; its last steward cannot", async ({ browser }) => {
+  const ada = await signedInContext(browser, DEMO.ada);
+  const lena = await signedInContext(browser, DEMO.lena);
+  const slug = `leave-${Date.now().toString(36)}`;
+  const name = unique("Mask frames north");
+  try {
+    const created = await ada.context.request.post("/api/v1/boards", { data: { slug, name, visibility: "public" } });
+    expect(created.status(), await created.text()).toBe(201);
+    const joined = await lena.context.request.post(`/api/v1/boards/${slug}/members`);
+    expect(joined.status(), await joined.text()).toBe(201);
+
+    const page = lena.page;
+    await test.step("Lena sees she is a member of the two-member board", async () => {
+      await page.goto(`/boards/${slug}`);
+      await expect(page.getByRole("heading", { name })).toBeVisible();
+      await expect(page.getByText("You are a member")).toBeVisible();
+      await expect(page.getByText("2 members")).toBeVisible();
+    });
+
+    await test.step("she leaves, after saying so twice, with the keyboard", async () => {
+      await page.getByRole("button", { name: "Leave this board" }).focus();
+      await page.keyboard.press("Enter");
+      const question = page.getByRole("group", { name: `Leave “${name}”?` });
+      await expect(question).toContainText("You will no longer be able to post or claim here");
+      await question.getByRole("button", { name: "Stay" }).click();
+      await expect(page.getByText("You are a member")).toBeVisible();
+
+      await page.getByRole("button", { name: "Leave this board" }).click();
+      await page.getByRole("button", { name: "Yes, leave the board" }).click();
+      await expect(page.getByRole("heading", { name: "Join this board to post and claim" })).toBeVisible();
+      await expect(page.getByText("You are a member")).toHaveCount(0);
+      await expect(page.getByText("1 member", { exact: true })).toBeVisible();
+      await expect(page.getByRole("button", { name: "Leave this board" })).toHaveCount(0);
+    });
+
+    await test.step("the server agrees: she is no member, and the board is still there for her to read", async () => {
+      const board = await lena.context.request.get(`/api/v1/boards/${slug}`);
+      expect(board.status()).toBe(200);
+      expect((await board.json()).myRole).toBeNull();
+    });
+
+    await test.step("Ada, its only steward, is told she cannot leave, and stays", async () => {
+      await ada.page.goto(`/boards/${slug}`);
+      await ada.page.getByRole("button", { name: "Leave this board" }).click();
+      await ada.page.getByRole("button", { name: "Yes, leave the board" }).click();
+      await expect(ada.page.getByText("You are the board's last steward: make someone else a steward before leaving")).toBeVisible();
+      await expect(ada.page.getByText("You are a steward")).toBeVisible();
+      const board = await ada.context.request.get(`/api/v1/boards/${slug}`);
+      expect((await board.json()).myRole).toBe("steward");
+    });
+  } finally {
+    await lena.context.close();
+    await ada.context.close();
+  }
+});
