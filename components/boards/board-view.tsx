@@ -18,6 +18,7 @@ import { Loading } from "@/components/ui/loading";
 import { BoardGone } from "./board-gone";
 import { BoardHeader } from "./board-header";
 import { JoinBoard } from "./join-board";
+import { BoardMembers } from "./board-members";
 import { LeaveBoard } from "./leave-board";
 import { useBoard } from "./queries";
 
@@ -87,7 +88,12 @@ export function BoardView({ slug }: { slug: string }) {
         list={list}
         emptyText={sameFilters(filters, DEFAULT_FILTERS) ? "Nothing open on this board yet." : "No signals match these filters."}
       />
-      {signedIn && isMember ? <LeaveBoard board={b} /> : null}
+      {me.data && isMember ? (
+        <div className="flex flex-col gap-3">
+          <BoardMembers board={b} myId={me.data.id} />
+          <LeaveBoard board={b} />
+        </div>
+      ) : null}
     </div>
   );
 }

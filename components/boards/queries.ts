@@ -1,6 +1,6 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { apiFetch } from "@/components/api/client";
-import type { BoardDto, BoardSummaryDto } from "@/server/domain/dto";
+import type { BoardDto, BoardMemberDto, BoardSummaryDto } from "@/server/domain/dto";
 
 export const boardsQuery = () =>
   queryOptions({
@@ -69,6 +69,31 @@ export function useLeaveBoard(board: Pick<BoardDto, "slug" | "visibility">) {
       if (board.visibility === "public") void qc.invalidateQueries({ queryKey: ["board", slug] });
       void qc.invalidateQueries({ queryKey: ["me"] });
       void qc.invalidateQueries({ queryKey: ["boards"] });
+    },
+  });
+}
+
+/** Who is on the board: members only see it. Member events on the board's stream refresh it. */
+export const boardMembersQuery = (slug: string) =>
+  queryOptions({
+    queryKey: ["board-members", slug] as const,
+    queryFn: ({ signal }) =>
+      apiFetch<{ items: BoardMemberDto[] }>(`/boards/${encodeURIComponent(slug)}/members`, { signal }).then((r) => r.items),
+  });
+
+export function useBoardMembers(slug: string, enabled: boolean) {
+  return useQuery({ ...boardMembersQuery(slug), enabled });
+}
+
+/** A steward ends someone else's membership (never the last steward's: the API refuses). */
+export function useRemoveMember(slug: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (userId: string) =>
+      apiFetch<void>(`/boards/${encodeURIComponent(slug)}/members/${encodeURIComponent(userId)}`, { method: "DELETE" }),
+    onSuccess: () => {
+      void qc.invalidateQueries({ queryKey: ["board-members", slug] });
+      void qc.invalidateQueries({ queryKey: ["board", slug] });
     },
   });
 }

@@ -234,10 +234,12 @@ describe("applyBoardEvent", () => {
     expect(qc.getQueryData<SignalDto>(["signal", s.id])!.claims.map((x) => x.id)).toEqual([c.id]);
   });
 
-  it("refreshes the board on member.joined", () => {
+  it("refreshes the board and its member list on member.joined", () => {
     const { qc } = setup();
     qc.setQueryData(["board", "commons"], { slug: "commons", memberCount: 1 });
+    qc.setQueryData(["board-members", "commons"], []);
     applyBoardEvent(qc, event({ seq: 9, type: "member.joined", data: { member: { id: "u9", name: "Zoe" } } }));
     expect(qc.getQueryState(["board", "commons"])!.isInvalidated).toBe(true);
+    expect(qc.getQueryState(["board-members", "commons"])!.isInvalidated).toBe(true);
   });
 });

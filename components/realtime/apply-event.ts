@@ -237,6 +237,7 @@ export function applyBoardEvent(qc: QueryClient, event: BoardEventDto): void {
   if (event.type.startsWith("member.")) {
     // Member counts (and, when it is the viewer who left or was removed, their role) changed.
     void qc.invalidateQueries({ queryKey: ["board", event.board] });
+    void qc.invalidateQueries({ queryKey: ["board-members", event.board] });
     void qc.invalidateQueries({ queryKey: ["boards"], exact: true });
     if (event.type !== "member.joined") void qc.invalidateQueries({ queryKey: ["me"] });
     return;

@@ -132,6 +132,14 @@ export interface BoardDto extends BoardSummaryDto {
   myRole: "steward" | "member" | null;
 }
 
+/** A member of a board, as its other members see them. */
+export interface BoardMemberDto {
+  userId: string;
+  name: string;
+  role: "steward" | "member";
+  joinedAt: string;
+}
+
 export interface MeDto {
   id: string;
   email: string;

@@ -29,6 +29,29 @@ describe.each(DB_KINDS)("board membership on %s", (kind) => {
     expect(await boardsOf(leaver!)).toContain(slug);
   });
 
+  it("members list the board's members, stewards first; outsiders may not (public: 403, members-only: 404)", async () => {
+    const { slug, steward, members } = await newBoard(h.api, { members: 2 });
+    const [a, b] = members;
+    const res = await a!.api.get(`/boards/${slug}/members`);
+    expectStatus(res, 200);
+    expect(res.body.items.map((m: { userId: string; name: string; role: string }) => [m.userId, m.name, m.role])).toEqual([
+      [steward.id, steward.name, "steward"],
+      [a!.id, a!.name, "member"],
+      [b!.id, b!.name, "member"],
+    ]);
+    for (const m of res.body.items) expect(Number.isNaN(Date.parse(m.joinedAt))).toBe(false);
+    // Someone who left is off the list.
+    expectStatus(await b!.api.delete(`/boards/${slug}/members/me`), 204);
+    expect((await steward.api.get(`/boards/${slug}/members`)).body.items.map((m: { userId: string }) => m.userId)).toEqual([steward.id, a!.id]);
+
+    const outsider = await newMember(h.api);
+    expectError(await outsider.api.get(`/boards/${slug}/members`), 403, "NOT_A_MEMBER");
+    expectError(await h.api.get(`/boards/${slug}/members`), 401, "UNAUTHENTICATED");
+    const hidden = await newBoard(h.api, { visibility: "members" });
+    expectError(await outsider.api.get(`/boards/${hidden.slug}/members`), 404, "NOT_FOUND");
+    expect((await hidden.steward.api.get(`/boards/${hidden.slug}/members`)).body.items).toHaveLength(1);
+  });
+
   it("leaving a board one is not in: 403 NOT_A_MEMBER; anonymous: 401; unknown board: 404", async () => {
     const { slug } = await newBoard(h.api);
     const outsider = await newMember(h.api);
