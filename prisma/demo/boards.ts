@@ -1,0 +1,3 @@
+// The demo boards' slugs, as the signals name them.
+export const OMM = "open-medical-makers";
+export const COMMONS = "commons";
