@@ -1,12 +1,12 @@
 "use client";
 import Link from "next/link";
 import { CLAIM_STATUS_LABEL, CLAIM_STATUS_TONE } from "@/components/claims/labels";
-import { formatQuantity, remainingText } from "@/components/format/numbers";
+import { formatQuantity } from "@/components/format/numbers";
 import { Badge } from "@/components/ui/badge";
 import type { SignalDto } from "@/server/domain/dto";
 import { KIND_LABEL, KIND_TONE, STATUS_LABEL, STATUS_TONE } from "./labels";
 import { DeadlineBadge } from "./deadline-badge";
-import { ClaimProgress, HeatMeter } from "./signal-meters";
+import { HeatMeter, RemainingAndProgress } from "./signal-meters";
 import { byText, placeText, whenText } from "./signal-text";
 
 export function SignalCard({ signal: s, now }: { signal: SignalDto; now: number }) {
@@ -31,12 +31,7 @@ export function SignalCard({ signal: s, now }: { signal: SignalDto; now: number 
       <h3 id={`signal-${s.id}-title`} className="text-lg leading-snug font-semibold">
         <Link href={`/signals/${s.id}`}>{s.title}</Link>
       </h3>
-      <div className="flex flex-col gap-1">
-        <p className="text-sm font-medium text-stone-800" data-testid="signal-remaining">
-          {remainingText(s)}
-        </p>
-        <ClaimProgress signal={s} />
-      </div>
+      <RemainingAndProgress signal={s} size="card" />
       <HeatMeter signal={s} />
       <dl className="grid gap-x-4 gap-y-1 text-sm text-stone-600 sm:grid-cols-2">
         {when ? (

@@ -1,12 +1,13 @@
 // Two different things a card shows, kept visibly apart: how far the signal has been filled (progress:
 // claimed and delivered against its quantity) and how strongly it pulls (heat). Unlabelled, the heat
 // bar under "X of Y remaining" read as progress.
-import { formatPercent, formatQuantity } from "@/components/format/numbers";
+import { formatPercent, formatQuantity, remainingText } from "@/components/format/numbers";
 import { HeatBar } from "@/components/ui/heat-bar";
 import { cx } from "@/components/ui/cx";
 import type { SignalDto } from "@/server/domain/dto";
 
 type Progress = Pick<SignalDto, "quantity" | "claimedQuantity" | "deliveredQuantity" | "unit">;
+type Remaining = Progress & Pick<SignalDto, "remainingQuantity">;
 
 const share = (part: number, whole: number) => (whole > 0 ? Math.min(100, Math.max(0, (part / whole) * 100)) : 0);
 
@@ -37,6 +38,18 @@ export function ClaimProgress({ signal: s, className }: { signal: Progress; clas
       <p className="text-xs text-stone-600" data-testid="claim-progress-text">
         {text}
       </p>
+    </div>
+  );
+}
+
+/** What is still open, in words, above the claimed/delivered bar: larger on the signal's own page. */
+export function RemainingAndProgress({ signal: s, size, className }: { signal: Remaining; size: "card" | "page"; className?: string }) {
+  return (
+    <div className={cx("flex flex-col gap-1", className)}>
+      <p className={size === "page" ? "text-lg font-medium" : "text-sm font-medium text-stone-800"} data-testid="signal-remaining">
+        {remainingText(s)}
+      </p>
+      <ClaimProgress signal={s} />
     </div>
   );
 }

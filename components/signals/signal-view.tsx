@@ -7,7 +7,7 @@ import { useMe } from "@/components/auth/queries";
 import { SignInPrompt } from "@/components/auth/sign-in-prompt";
 import { ClaimForm } from "@/components/claims/claim-form";
 import { errorMessage } from "@/components/forms/form-errors";
-import { formatQuantity, remainingText } from "@/components/format/numbers";
+import { formatQuantity } from "@/components/format/numbers";
 import { formatDate, formatDateTime, formatRelative } from "@/components/format/time";
 import { useNow } from "@/components/format/use-now";
 import { BoardGone } from "@/components/boards/board-gone";
@@ -21,7 +21,7 @@ import type { MeDto, SignalDto } from "@/server/domain/dto";
 import { deadlineState } from "./deadline";
 import { DeadlineBadge } from "./deadline-badge";
 import { IntensityExplained } from "./intensity-explained";
-import { ClaimProgress } from "./signal-meters";
+import { RemainingAndProgress } from "./signal-meters";
 import { KIND_LABEL, KIND_TONE, STATUS_LABEL, STATUS_TONE } from "./labels";
 import { useSignal } from "./queries";
 import { OwnerActions, ReinforceButton } from "./signal-actions";
@@ -98,12 +98,7 @@ export function SignalView({ id }: { id: string }) {
           ) : null}
           {s.resourceSpec.licence ? ` (${s.resourceSpec.licence})` : ""}
         </p>
-        <div className="flex max-w-xl flex-col gap-1">
-          <p className="text-lg font-medium" data-testid="signal-remaining">
-            {remainingText(s)}
-          </p>
-          <ClaimProgress signal={s} />
-        </div>
+        <RemainingAndProgress signal={s} size="page" className="max-w-xl" />
         <dl className="grid gap-x-6 gap-y-1 text-sm text-stone-700 sm:grid-cols-2">
           <Row term="Posted by">{byText(s)}</Row>
           {when ? <Row term="When">{when}</Row> : null}
