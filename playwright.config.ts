@@ -49,6 +49,8 @@ export default defineConfig({
     // Enough for a build too, when the checkout's build is missing or stale.
     timeout: 300_000,
     reuseExistingServer: false,
+    // The server logs JSON lines to stdout at LOG_LEVEL=warn: a slow request or an error shows in the run.
+    stdout: "pipe",
     env: {
       NODE_ENV: "production",
       PORT: String(port),

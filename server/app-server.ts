@@ -27,6 +27,7 @@ import { CLIENT_IP_HEADER } from "./http/handler";
 import { answerEmptyErrorsAsJson } from "./http/json-errors";
 import { apiDispatcher, loadApiRoutes } from "./http/api-router";
 import { securityHeaders } from "./http/security-headers";
+import { watchSlowRequests } from "./http/slow-requests";
 import { answerMalformedUrl } from "./http/malformed-url";
 import { clientErrorAnswerer } from "./http/client-error";
 import { originPolicyOf } from "./http/same-origin";
@@ -101,6 +102,7 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
   // Socket.IO wrapped the request listeners above; prepending puts the headers on its answers as well.
   const originPolicy = originPolicyOf(config);
   httpServer.prependListener("request", securityHeaders({ dev, ...originPolicy }));
+  httpServer.prependListener("request", watchSlowRequests());
   httpServer.on("clientError", clientErrorAnswerer({ dev, ...originPolicy }));
   dropCrossSiteCookies(io, originPolicy);
   const streams = new BoardStreams(socketRooms(io), db.prisma, db.kind === "postgres");
