@@ -44,10 +44,14 @@ const boardsBySlug = perContext(
     ),
 );
 
+/** A path segment that cannot be a slug names no board (and must not reach the database as is). */
+export function requireSlugShape(slug: string) {
+  if (!BOARD_SLUG.test(slug)) throw new DomainError("NOT_FOUND", "No such board");
+}
+
 /** A members-only board answers 404 to outsiders: its existence is not public either. */
 export async function loadReadableBoard(db: Db, slug: string, actor: Actor | null) {
-  // A path segment that cannot be a slug names no board (and must not reach the database as is).
-  if (!BOARD_SLUG.test(slug)) throw new DomainError("NOT_FOUND", "No such board");
+  requireSlugShape(slug);
   // Inside a transaction (whose client has no $connect), read through it; otherwise join the turn's batch.
   const board =
     "$connect" in db

@@ -3,7 +3,7 @@
 // commit, so a reader who has seen N has every event below N. The NOTIFY is delivered only on commit.
 import type { BoardEventDto, BoardEventType } from "../domain/dto";
 import type { Actor, ServiceContext, Tx } from "./context";
-import type { Prisma } from "../db/generated/client";
+import { Prisma } from "../db/generated/client";
 import { log } from "../log";
 
 export const EVENTS_CHANNEL = "board_events";
@@ -51,14 +51,65 @@ export async function appendEvents(
   const last = first + events.length - 1;
   // Listeners read the log from where they are up to this number, so one notification covers them all.
   if (notify) await tx.$executeRaw`SELECT pg_notify(${EVENTS_CHANNEL}, ${`${board.id}:${last}`})`;
-  return events.map((e, i) => ({
-    seq: first + i,
-    board: board.slug,
+  return events.map((e, i) => eventToDto(e, board.slug, first + i, at));
+}
+
+function eventToDto(e: EventInput, boardSlug: string, seq: number, at: Date): BoardEventDto {
+  return {
+    seq,
+    board: boardSlug,
     type: e.type,
     at: at.toISOString(),
     actor: e.actor ? { id: e.actor.userId, name: e.actor.name } : null,
     data: e.data,
-  }));
+  };
+}
+
+/**
+ * One write and its one event as a single SQL statement: the sequence bump, `write` (a data-modifying
+ * statement, run as a CTE) and the event's insert commit together without BEGIN and COMMIT. On the
+ * embedded database every statement is paid on the one JavaScript thread, and a transaction of five
+ * statements cost about three times this one (ADR 015), which every viewer of the board waits for.
+ * The board row's lock is taken by the UPDATE and held to the commit, as in `appendEvents`, so numbers
+ * stay gap-free and in commit order. `write` should select FROM `seq` (the bumped board row), so that
+ * it writes nothing if the board is gone. The event is published once the statement has returned.
+ */
+export async function writeOneEventInOneStatement(
+  ctx: ServiceContext,
+  board: BoardRefForEvents,
+  at: Date,
+  event: EventInput,
+  write: Prisma.Sql,
+): Promise<BoardEventDto> {
+  const atSql = at.toISOString();
+  const notify = ctx.events.crossProcess
+    ? Prisma.sql`, pg_notify(${EVENTS_CHANNEL}, ${board.id} || ':' || seq."lastSeq")::text AS notified`
+    : Prisma.empty;
+  const rows = await ctx.prisma.$queryRaw<Array<{ lastSeq: number }>>`
+    WITH seq AS (UPDATE boards SET "lastSeq" = "lastSeq" + 1 WHERE id = ${board.id}::uuid RETURNING "lastSeq"),
+    w AS (${write}),
+    e AS (
+      INSERT INTO board_events ("boardId", seq, type, at, "actorId", "actorName", "signalId", data)
+      SELECT ${board.id}::uuid, seq."lastSeq", ${event.type}, ${atSql}::timestamp, ${event.actor?.userId ?? null}::uuid,
+             ${event.actor?.name ?? null}, ${event.signalId ?? null}::uuid, ${JSON.stringify(event.data)}::json
+      FROM seq
+    )
+    SELECT seq."lastSeq"${notify} FROM seq`;
+  if (rows.length === 0) throw new Error(`board ${board.id} vanished while writing to it`);
+  const dto = eventToDto(event, board.slug, Number(rows[0]!.lastSeq), at);
+  publishCommitted(ctx, new Map([[board.id, [dto]]]));
+  return dto;
+}
+
+/** Hands committed events to the sink board by board; never throws (see `Committed.publish`). */
+function publishCommitted(ctx: ServiceContext, appended: Map<string, BoardEventDto[]>) {
+  for (const [boardId, events] of appended) {
+    try {
+      ctx.events.committed(boardId, events);
+    } catch (err) {
+      log.error({ err, boardId, seqs: events.map((e) => e.seq) }, "publishing committed events failed");
+    }
+  }
 }
 
 type EventRow = {
@@ -129,15 +180,7 @@ export async function commitWithEventLog<T>(
   );
   return {
     result,
-    publish() {
-      for (const [boardId, events] of appended) {
-        try {
-          ctx.events.committed(boardId, events);
-        } catch (err) {
-          log.error({ err, boardId, seqs: events.map((e) => e.seq) }, "publishing committed events failed");
-        }
-      }
-    },
+    publish: () => publishCommitted(ctx, appended),
   };
 }
 

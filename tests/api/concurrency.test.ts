@@ -159,4 +159,29 @@ describe.each(DB_KINDS)("concurrency on %s", (kind) => {
       expect(checkEventArithmetic(events, s.id, 100)).toBe(18);
     }
   });
+
+  it("publications racing each other and claims get one gap-free sequence, each event naming its own signal", async () => {
+    // A publication is one statement (sequence bump, signal, event) and a claim a transaction: both take
+    // the board row's lock, so neither may reuse or skip a number whichever way they interleave.
+    const { slug, steward, spec } = await newBoard(h.api);
+    const crowd = await newMembers(h.api, slug, 8);
+    const target = await postSignal(steward, slug, { kind: "need", resourceSpecId: spec.id, quantity: 1000 });
+    const seqBefore = (await allEvents(h.api, slug)).lastSeq;
+    const answers = await Promise.all(
+      crowd.flatMap((m, i) => [
+        m.api.post(`/boards/${slug}/signals`, { kind: "stock", resourceSpecId: spec.id, quantity: i + 1, title: `Racing stock ${i}` }),
+        m.api.post(`/signals/${target.id}/claims`, { quantity: 1 }),
+        m.api.post(`/boards/${slug}/signals`, { kind: "need", resourceSpecId: spec.id, quantity: i + 1, title: `Racing need ${i}` }),
+      ]),
+    );
+    for (const a of answers) expectStatus(a, 201);
+    const { events, lastSeq } = await allEvents(h.api, slug);
+    expect(lastSeq).toBe(seqBefore + answers.length);
+    expect(events.map((e) => e.seq)).toEqual(events.map((_, i) => i + 1));
+    const published = answers.filter((a) => a.body.title?.startsWith("Racing")).map((a) => a.body);
+    const created = events.filter((e) => e.type === "signal.created" && e.seq > seqBefore);
+    expect(created.map((e) => e.data.signal.id).sort()).toEqual(published.map((p) => p.id).sort());
+    for (const p of published) expect((await h.api.get(`/signals/${p.id}`)).body).toMatchObject({ title: p.title, quantity: p.quantity });
+    expect((await h.api.get(`/signals/${target.id}`)).body.claimedQuantity).toBe(8);
+  });
 });
