@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import type { BoardEventDto } from "../domain/dto";
 import { BoardStreams, type Rooms } from "./board-streams";
 
-const BOARD = { id: "b1", slug: "board-one" };
+const BOARD = { id: "b1", slug: "board-one", visibility: "public" as const };
 const ROOM = "board:b1";
 
 function deferred<T>() {
@@ -138,5 +138,23 @@ describe("BoardStreams", () => {
     await expect(ready).rejects.toThrow("database down");
     await t.tick();
     expect(t.streams.size).toBe(0);
+  });
+
+  it("knows a watched public board by its slug without a query, and nothing of a members-only or unwatched one", async () => {
+    const t = setup();
+    expect(t.streams.knownPublicBoard(BOARD.slug)).toBeNull(); // nobody watches it yet: look it up
+    await t.joinFresh("a", 3);
+    expect(t.streams.knownPublicBoard(BOARD.slug)).toEqual({ id: BOARD.id, slug: BOARD.slug, visibility: "public" });
+    expect(t.streams.knownPublicBoard("another-board")).toBeNull();
+    t.leave("a"); // evicted: known no longer
+    expect(t.streams.knownPublicBoard(BOARD.slug)).toBeNull();
+
+    const closed = setup();
+    const ready = closed.streams.acquire({ ...BOARD, visibility: "members" });
+    closed.opens[0]!.resolve({ lastSeq: 0 });
+    closed.join("m");
+    closed.streams.release(await ready);
+    // A members-only board needs the joiner's membership, which only the database knows.
+    expect(closed.streams.knownPublicBoard(BOARD.slug)).toBeNull();
   });
 });

@@ -18,6 +18,7 @@ import { log } from "../log";
 export interface Stream {
   id: string;
   slug: string;
+  visibility: "public" | "members";
   /** Every event up to here was broadcast to the room, or committed before any current member joined. */
   lastSeq: number;
   /** False until the log's end has been read: events that arrive meanwhile wait in `pending`. */
@@ -73,6 +74,17 @@ export class BoardStreams implements EventSink {
     return this.streams.get(boardId);
   }
 
+  /**
+   * A public board watched here, by its slug, without a query: a board's id, slug and visibility never
+   * change, and anyone may read a public board, so a crowd joining it needs no look-up each (ADR 015).
+   */
+  knownPublicBoard(slug: string): { id: string; slug: string; visibility: "public" } | null {
+    for (const s of this.streams.values()) {
+      if (s.slug === slug && !s.evicted) return s.visibility === "public" ? { id: s.id, slug: s.slug, visibility: "public" } : null;
+    }
+    return null;
+  }
+
   /** How many boards have a live stream on this instance. */
   get size(): number {
     return this.streams.size;
@@ -83,12 +95,13 @@ export class BoardStreams implements EventSink {
    * it starts from the log's current end; the stream is registered before that read, so nothing committed
    * while it is read can slip past it.
    */
-  acquire(board: { id: string; slug: string }): Promise<Stream> {
+  acquire(board: { id: string; slug: string; visibility: "public" | "members" }): Promise<Stream> {
     let s = this.streams.get(board.id);
     if (!s) {
       const stream: Stream = {
         id: board.id,
         slug: board.slug,
+        visibility: board.visibility,
         lastSeq: 0,
         open: false,
         ready: null as unknown as Promise<Stream>,

@@ -94,7 +94,7 @@ export function attachSocketHandlers(
     }
     const data = socket.data as SocketData;
     const stamp = sessions.stamp();
-    const { board } = await loadReadableBoard(ctx.prisma, parsed.data.slug, data.actor);
+    const board = streams.knownPublicBoard(parsed.data.slug) ?? (await loadReadableBoard(ctx.prisma, parsed.data.slug, data.actor)).board;
     const generation = (data.joins.get(board.id) ?? 0) + 1;
     data.joins.set(board.id, generation);
     sessions.left(socket, board.id);
