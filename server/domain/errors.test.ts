@@ -17,6 +17,7 @@ describe("errorStatus", () => {
         "ALREADY_MEMBER",
         "LAST_STEWARD",
         "OVER_CLAIM",
+        "OVERBOOKED",
         "INVALID_TRANSITION",
         "SIGNAL_NOT_OPEN",
         "AVAILABILITY_ENDED",

@@ -34,6 +34,8 @@ export type ErrorCode =
   | "LAST_STEWARD"
   /** The claim asks for more than the signal has unclaimed; `remaining` says how much is left. */
   | "OVER_CLAIM"
+  /** A week of a rated capacity signal has less free than the claim books; `week` and `free` say which and how much. */
+  | "OVERBOOKED"
   /** The claim cannot move from its status to the requested one; `allowed` lists what the actor can do. */
   | "INVALID_TRANSITION"
   /** The signal is withdrawn, expired or fulfilled, so it takes no new claims. */
@@ -83,6 +85,7 @@ export const errorStatus: Record<ErrorCode, number> = {
   ALREADY_MEMBER: 409,
   LAST_STEWARD: 409,
   OVER_CLAIM: 409,
+  OVERBOOKED: 409,
   INVALID_TRANSITION: 409,
   SIGNAL_NOT_OPEN: 409,
   AVAILABILITY_ENDED: 409,
