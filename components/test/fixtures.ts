@@ -34,6 +34,8 @@ export function signal(over: Partial<SignalDto> = {}): SignalDto {
     claimedQuantity: 0,
     deliveredQuantity: 0,
     remainingQuantity: 100,
+    rate: null,
+    calendar: null,
     status: "open",
     intensity: 0.5,
     intensityParts: {

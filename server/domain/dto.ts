@@ -50,6 +50,23 @@ export interface ClaimDto {
   updatedAt: string;
   /** What the current viewer may move this claim to (only on answers made for a signed-in viewer). */
   allowedTransitions?: ClaimStatusDto[];
+  /** The weeks a claim on a rated capacity signal books, where the claim is shown whole (not on cards). */
+  bookings?: BookingDto[];
+}
+
+export interface BookingDto {
+  /** ISO week, "2026-W49". */
+  week: string;
+  quantity: number;
+}
+
+export interface CalendarWeekDto {
+  week: string;
+  /** Monday 00:00 UTC. */
+  startsAt: string;
+  capacity: number;
+  booked: number;
+  free: number;
 }
 
 export interface SignalDto {
@@ -84,6 +101,10 @@ export interface SignalDto {
   /** On lists and events: the 20 newest live claims. On GET /signals/:id: every claim, with
    * `allowedTransitions` for the viewer. */
   claims: ClaimDto[];
+  /** A capacity signal's rate per week, or null when it has none (capacity calendars). */
+  rate: { quantity: number; period: "week" } | null;
+  /** A rated signal's weeks from the current one to the end of availability, booked against free. */
+  calendar: CalendarWeekDto[] | null;
 }
 
 export interface SignalPage {

@@ -12,7 +12,8 @@
 // - Passwords are the exception to trimming: a space is a legitimate password character.
 import { z } from "zod";
 import { CLAIM_STATUSES } from "./claim-lifecycle";
-import { hasAtMostThreeDecimals, MAX_QUANTITY, roundQty } from "./quantity";
+import { compareQty, hasAtMostThreeDecimals, MAX_QUANTITY, roundQty, sumQty } from "./quantity";
+import { MAX_CALENDAR_WEEKS, weekStart } from "./capacity-calendar";
 import { parseNear } from "./geo";
 import { SIGNAL_KINDS, SIGNAL_STATUSES } from "./signal-rules";
 
@@ -77,6 +78,18 @@ export const quantitySchema = z
   .max(MAX_QUANTITY, { error: `Must be at most ${MAX_QUANTITY}` })
   .refine(hasAtMostThreeDecimals, { error: "Must have at most 3 decimal places" })
   .transform(roundQty);
+
+/** A capacity signal's rate: at most this much per ISO week (capacity calendars, ADR 025). */
+export const rateSchema = z.object({
+  quantity: quantitySchema,
+  period: z.literal("week", { error: 'Must be "week"' }),
+});
+
+/** One week a claim on a rated capacity signal books, and how much of it. */
+export const bookingSchema = z.object({
+  week: z.string({ error: "Must be an ISO week like 2026-W49" }).refine((w) => weekStart(w) !== null, { error: "Must be an ISO week like 2026-W49" }),
+  quantity: quantitySchema,
+});
 
 export const signalKindSchema = z.enum(SIGNAL_KINDS);
 export const signalStatusSchema = z.enum(SIGNAL_STATUSES);
@@ -180,6 +193,7 @@ export const createSignalSchema = z
     availableFrom: optionalField(isoDateSchema),
     availableUntil: optionalField(isoDateSchema),
     onBehalfOf: optionalField(uuidSchema),
+    rate: optionalField(rateSchema),
   })
   .refine(availabilityOrdered, availabilityError);
 export type CreateSignalInput = z.infer<typeof createSignalSchema>;
@@ -209,12 +223,21 @@ export const patchSignalSchema = z
   .refine(availabilityOrdered, availabilityError);
 export type PatchSignalInput = z.infer<typeof patchSignalSchema>;
 
-export const createClaimSchema = z.object({
-  quantity: quantitySchema,
-  promisedAt: optionalField(isoDateSchema),
-  note: optionalText(LIMITS.note),
-  onBehalfOf: optionalField(uuidSchema),
-});
+// On a rated capacity signal a claim books weeks; its quantity is then their sum, and may be left out.
+export const createClaimSchema = z
+  .object({
+    quantity: optionalField(quantitySchema),
+    bookings: optionalField(z.array(bookingSchema).min(1, { error: "Book at least one week" }).max(MAX_CALENDAR_WEEKS)),
+    promisedAt: optionalField(isoDateSchema),
+    note: optionalText(LIMITS.note),
+    onBehalfOf: optionalField(uuidSchema),
+  })
+  .superRefine((v, ctx) => {
+    if (v.quantity === undefined && !v.bookings) ctx.addIssue({ code: "custom", path: ["quantity"], message: "Required" });
+    if (v.quantity !== undefined && v.bookings && compareQty(v.quantity, sumQty(v.bookings.map((b) => b.quantity))) !== 0)
+      ctx.addIssue({ code: "custom", path: ["quantity"], message: "Must equal the sum of the bookings (or be left out)" });
+  })
+  .transform(({ quantity, ...rest }) => ({ ...rest, quantity: quantity ?? sumQty(rest.bookings!.map((b) => b.quantity)) }));
 export type CreateClaimInput = z.infer<typeof createClaimSchema>;
 
 export const transitionClaimSchema = z.object({

@@ -4,6 +4,7 @@ import { DomainError, throwIfProblems } from "../domain/errors";
 import type { BoardEventType, SignalDto } from "../domain/dto";
 import { assert, canEditSignal, canReinforceSignal, canWithdrawSignal } from "../domain/permissions";
 import { signalDateProblems } from "../domain/signal-dates";
+import { rateProblems } from "../domain/capacity-calendar";
 import { checkQuantityEdit, checkStillAvailable, deriveSignalStatus } from "../domain/signal-rules";
 import { quantityUnitProblems } from "../domain/units";
 import type { PatchSignalInput } from "../domain/schemas";
@@ -58,6 +59,14 @@ export function updateSignal(ctx: ServiceContext, actor: Actor | null, id: strin
       throwIfProblems({
         ...(input.quantity !== undefined ? quantityUnitProblems(input.quantity, spec) : {}),
         ...signalDateProblems({ kind: s.kind, given: input, stored: s, now: ctx.now() }),
+        // A rated signal keeps an end of availability within the calendar's limit.
+        ...rateProblems({
+          kind: s.kind,
+          rate: s.ratePeriod && s.rateQuantity !== null ? { quantity: s.rateQuantity, period: s.ratePeriod } : null,
+          availableFrom: input.availableFrom !== undefined ? input.availableFrom : s.availableFrom,
+          availableUntil: input.availableUntil !== undefined ? input.availableUntil : s.availableUntil,
+          now: ctx.now(),
+        }),
       });
       const quantity = input.quantity ?? s.quantity;
       if (input.quantity !== undefined) checkQuantityEdit(input.quantity, s.claimedQuantity, spec);

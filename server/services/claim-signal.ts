@@ -14,6 +14,8 @@ import { GroupCommit, type BatchResult, type Outcome } from "./group-commit";
 import { perContext } from "./per-context";
 import { log } from "../log";
 import { lockSignals, type LockedSignal } from "./lock-signal";
+import { checkBookings, weekStart, withBookings } from "../domain/capacity-calendar";
+import { bookingRows } from "./bookings";
 import { claimToDto, loadSignalRows, signalToDto, withClaimAdded, type ClaimRow, type SignalRow } from "./signal-view";
 
 interface ClaimRequest {
@@ -96,11 +98,13 @@ async function writeClaims(ctx: ServiceContext, tx: Tx, append: AppendEvents, ba
   const now = ctx.now();
   const state = await readBatchState(tx, batch);
   const newClaims: Array<ClaimRow & { onBehalfOfId: string | null }> = [];
+  const newBookings: ReturnType<typeof bookingRows> = [];
   const events = new Map<string, { slug: string; events: EventInput[] }>();
   const outcomes = batch.map((c): Outcome<ClaimResult> => {
     try {
       const result = decide(ctx, state, c, now);
       newClaims.push({ ...result.row, onBehalfOfId: c.input.onBehalfOf ?? null });
+      newBookings.push(...bookingRows(result.row.id, c.signalId, result.bookings));
       const boardId = state.locked.get(c.signalId)!.boardId;
       if (!events.has(boardId)) events.set(boardId, { slug: result.dto.signal.board.slug, events: [] });
       events.get(boardId)!.events.push({
@@ -116,8 +120,9 @@ async function writeClaims(ctx: ServiceContext, tx: Tx, append: AppendEvents, ba
   });
   if (newClaims.length === 0) return outcomes;
   await tx.claim.createMany({
-    data: newClaims.map(({ claimer: _c, onBehalfOf: _o, ...c }) => c),
+    data: newClaims.map(({ claimer: _c, onBehalfOf: _o, bookings: _b, ...c }) => c),
   });
+  if (newBookings.length) await tx.claimBooking.createMany({ data: newBookings });
   await updateTotals(tx, state, now);
   for (const [id, b] of [...events].sort(([a], [z]) => (a < z ? -1 : 1))) await append({ id, slug: b.slug }, b.events, now);
   return outcomes;
@@ -152,6 +157,9 @@ function decide(ctx: ServiceContext, state: BatchState, c: ClaimRequest, now: Da
   // provider and receiver of the claim into one person.
   assert(canClaimSignal(viewer, s), "OWN_SIGNAL", "You cannot claim your own signal");
   checkClaimable({ signal: s, spec: row.resourceSpec, quantity: c.input.quantity, now });
+  const rate = row.rateQuantity !== null && row.ratePeriod ? { quantity: Number(row.rateQuantity), period: row.ratePeriod } : null;
+  checkBookings({ ...row, rate, bookings: c.input.bookings, booked: row.booked, now });
+  const bookings = rate ? c.input.bookings! : [];
 
   const claimRow: ClaimRow = {
     id: randomUUID(),
@@ -166,14 +174,19 @@ function decide(ctx: ServiceContext, state: BatchState, c: ClaimRequest, now: Da
     claimerId: c.actor.userId,
     claimer: { id: c.actor.userId, name: c.actor.name },
     onBehalfOf: c.input.onBehalfOf ? state.orgs.get(c.actor.userId)!.get(c.input.onBehalfOf)! : null,
+    bookings: bookings.map((b) => ({ weekStart: weekStart(b.week)!, quantity: new Prisma.Decimal(b.quantity) })),
   };
   s.claimedQuantity = addQty(s.claimedQuantity, c.input.quantity);
   s.status = deriveSignalStatus(s);
   state.touched.add(c.signalId);
-  const after = withClaimAdded(row, claimRow, { claimedQuantity: s.claimedQuantity, status: s.status, updatedAt: now });
+  const after = {
+    ...withClaimAdded(row, claimRow, { claimedQuantity: s.claimedQuantity, status: s.status, updatedAt: now }),
+    booked: withBookings(row.booked, bookings),
+  };
   state.rows.set(c.signalId, after);
   return {
     row: claimRow,
+    bookings,
     dto: { claim: claimToDto(claimRow), signal: signalToDto(after, now, ctx.intensity) },
   };
 }

@@ -7,6 +7,7 @@ import type { CreateSignalInput } from "../domain/schemas";
 import { signalDateProblems } from "../domain/signal-dates";
 import { isRequestKind } from "../domain/signal-rules";
 import { quantityUnitProblems } from "../domain/units";
+import { rateProblems } from "../domain/capacity-calendar";
 import type { Actor, ServiceContext } from "./context";
 import { requireActor, requireBoardWriter, requireOnBehalfOf, requireSlugShape } from "./access";
 import { writeOneEventInOneStatement } from "./event-log";
@@ -75,7 +76,12 @@ export async function createSignal(
       resourceSpecId: ["no resource specification with this id"],
     });
   const now = ctx.now();
-  throwIfProblems({ ...quantityUnitProblems(input.quantity, spec), ...signalDateProblems({ kind: input.kind, given: input, now }) });
+  throwIfProblems({
+    ...quantityUnitProblems(input.quantity, spec),
+    ...(input.rate ? quantityUnitProblems(input.rate.quantity, spec, "rate.quantity") : {}),
+    ...signalDateProblems({ kind: input.kind, given: input, now }),
+    ...rateProblems({ kind: input.kind, rate: input.rate, availableFrom: input.availableFrom, availableUntil: input.availableUntil, now }),
+  });
 
   // Everything on the new card is known before the write (it has no claims yet), so the card goes into
   // the event in the same statement that writes the row; tests/api/create-signal-view.test.ts checks
@@ -97,6 +103,8 @@ export async function createSignal(
     availableFrom: input.availableFrom ?? null,
     availableUntil: input.availableUntil ?? null,
     reinforcementCount: 0,
+    rateQuantity: input.rate ? new Prisma.Decimal(input.rate.quantity) : null,
+    ratePeriod: input.rate?.period ?? null,
     refreshedAt: now,
     createdAt: now,
     updatedAt: now,
@@ -114,6 +122,7 @@ export async function createSignal(
       onBehalfOf,
       liveClaimCount: 0,
       claims: [],
+      booked: new Map(),
     },
     now,
     ctx.intensity,
@@ -126,11 +135,13 @@ export async function createSignal(
     { type: "signal.created", actor, signalId: row.id, data: { signal } },
     Prisma.sql`
       INSERT INTO signals (id, "boardId", kind, "resourceSpecId", title, note, quantity, "ownerId", "onBehalfOfId",
-        "locationName", lat, lng, "dueAt", "availableFrom", "availableUntil", "refreshedAt", "createdAt", "updatedAt")
+        "locationName", lat, lng, "dueAt", "availableFrom", "availableUntil", "rateQuantity", "ratePeriod",
+        "refreshedAt", "createdAt", "updatedAt")
       SELECT ${row.id}::uuid, ${board.id}::uuid, ${row.kind}::"SignalKind", ${spec.id}::uuid, ${row.title}, ${row.note},
         ${row.quantity}::numeric(14, 3), ${actor.userId}::uuid, ${onBehalfOf?.id ?? null}::uuid,
         ${row.locationName}, ${row.lat}::float8, ${row.lng}::float8, ${ts(row.dueAt)}::timestamp,
-        ${ts(row.availableFrom)}::timestamp, ${ts(row.availableUntil)}::timestamp, ${ts(now)}::timestamp,
+        ${ts(row.availableFrom)}::timestamp, ${ts(row.availableUntil)}::timestamp,
+        ${input.rate?.quantity ?? null}::numeric(14, 3), ${row.ratePeriod}::"RatePeriod", ${ts(now)}::timestamp,
         ${ts(now)}::timestamp, ${ts(now)}::timestamp
       FROM seq`,
   );

@@ -12,12 +12,16 @@ export interface LockedSignal {
   deliveredQuantity: number;
   availableFrom: Date | null;
   availableUntil: Date | null;
+  /** Set on a rated capacity signal (capacity calendars). */
+  ratePeriod: "week" | null;
+  rateQuantity: number | null;
   boardId: string;
   visibility: "public" | "members";
 }
 
-type Raw = Omit<LockedSignal, "quantity" | "claimedQuantity" | "deliveredQuantity"> & {
+type Raw = Omit<LockedSignal, "quantity" | "claimedQuantity" | "deliveredQuantity" | "rateQuantity"> & {
   id: string;
+  rateQuantity: unknown;
   quantity: unknown;
   claimedQuantity: unknown;
   deliveredQuantity: unknown;
@@ -33,7 +37,7 @@ export async function lockSignals(tx: Tx, ids: string[]): Promise<Map<string, Lo
   const rows = await tx.$queryRaw<Raw[]>`
     SELECT s.id::text AS id, s.kind::text AS kind, s.status::text AS status, s."ownerId"::text AS "ownerId",
            s.quantity, s."claimedQuantity", s."deliveredQuantity", s."availableFrom", s."availableUntil",
-           s."boardId"::text AS "boardId", b.visibility::text AS visibility
+           s."ratePeriod"::text AS "ratePeriod", s."rateQuantity", s."boardId"::text AS "boardId", b.visibility::text AS visibility
       FROM signals s JOIN boards b ON b.id = s."boardId"
      WHERE s.id = ANY(${ids}::uuid[])
      ORDER BY s.id
@@ -46,6 +50,7 @@ export async function lockSignals(tx: Tx, ids: string[]): Promise<Map<string, Lo
         quantity: Number(r.quantity),
         claimedQuantity: Number(r.claimedQuantity),
         deliveredQuantity: Number(r.deliveredQuantity),
+        rateQuantity: r.rateQuantity === null ? null : Number(r.rateQuantity),
       },
     ]),
   );

@@ -5,6 +5,8 @@ import { LIVE_CLAIM_STATUSES, allowedTransitions, type ClaimStatus } from "../do
 import { remainingQuantity } from "../domain/signal-rules";
 import { Prisma } from "../db/generated/client";
 import type { ServiceContext, Tx } from "./context";
+import { calendarOf, weekKeyOf, type WeekKey } from "../domain/capacity-calendar";
+import { loadBookedWeeks } from "./bookings";
 
 type Db = ServiceContext["prisma"] | Tx;
 
@@ -24,9 +26,12 @@ export const claimSelect = {
   claimerId: true,
   claimer: { select: { id: true, name: true } },
   onBehalfOf: { select: { id: true, name: true, kind: true } },
+  bookings: { select: { weekStart: true, quantity: true }, orderBy: { weekStart: "asc" } },
 } satisfies Prisma.ClaimSelect;
 
-export type ClaimRow = Prisma.ClaimGetPayload<{ select: typeof claimSelect }>;
+type ClaimPayload = Prisma.ClaimGetPayload<{ select: typeof claimSelect }>;
+/** A claim as read; `bookings` is there where the claim is read whole (not on cards, which show totals). */
+export type ClaimRow = Omit<ClaimPayload, "bookings"> & { bookings?: ClaimPayload["bookings"] };
 
 /** The signal's own columns a card shows (its relations are in `signalSelect`). */
 export const signalColumnsSelect = {
@@ -45,6 +50,8 @@ export const signalColumnsSelect = {
   availableFrom: true,
   availableUntil: true,
   reinforcementCount: true,
+  rateQuantity: true,
+  ratePeriod: true,
   refreshedAt: true,
   createdAt: true,
   updatedAt: true,
@@ -70,6 +77,8 @@ const newestFirst = (a: ClaimRow, b: ClaimRow) =>
 export type SignalRow = Prisma.SignalGetPayload<{ select: typeof signalSelect }> & {
   claims: ClaimRow[];
   liveClaimCount: number;
+  /** What live claims booked of each week (rated capacity only; empty otherwise). */
+  booked: ReadonlyMap<WeekKey, number>;
 };
 
 const isLive = (status: string) => (LIVE_CLAIM_STATUSES as readonly string[]).includes(status);
@@ -91,6 +100,7 @@ export function claimToDto(
     createdAt: c.createdAt.toISOString(),
     updatedAt: c.updatedAt.toISOString(),
   };
+  if (c.bookings?.length) dto.bookings = c.bookings.map((b) => ({ week: weekKeyOf(b.weekStart), quantity: Number(b.quantity) }));
   if (viewer) {
     dto.allowedTransitions = allowedTransitions({
       kind: viewer.kind,
@@ -148,7 +158,17 @@ export function signalToDto(s: SignalRow, now: Date, config: IntensityConfig, vi
     onBehalfOf: s.onBehalfOf,
     liveClaimCount: s.liveClaimCount,
     claims: s.claims.map((c) => claimToDto(c, viewer)),
+    ...rateAndCalendar(s, now),
   };
+}
+
+/** A rated capacity signal's rate and its weeks from the current one on (past weeks take no bookings). */
+function rateAndCalendar(s: SignalRow, now: Date): Pick<SignalDto, "rate" | "calendar"> {
+  if (s.rateQuantity === null || s.ratePeriod === null || !s.availableUntil) return { rate: null, calendar: null };
+  const rate = { quantity: Number(s.rateQuantity), period: s.ratePeriod };
+  const current = weekKeyOf(now);
+  const calendar = calendarOf({ rate, availableFrom: s.availableFrom, availableUntil: s.availableUntil, createdAt: s.createdAt, booked: s.booked });
+  return { rate, calendar: calendar.filter((w) => w.week >= current) };
 }
 
 export async function loadSignalDto(
@@ -163,7 +183,8 @@ export async function loadSignalDto(
       where: { id },
       select: { ...signalSelect, claims: { select: claimSelect, orderBy: [{ createdAt: "asc" }, { id: "asc" }] } },
     });
-    row = found ? { ...found, liveClaimCount: found.claims.filter((c) => isLive(c.status)).length } : undefined;
+    const booked = found?.ratePeriod ? (await loadBookedWeeks(db, [id])).get(id) : undefined;
+    row = found ? { ...found, liveClaimCount: found.claims.filter((c) => isLive(c.status)).length, booked: booked ?? new Map() } : undefined;
   } else {
     row = (await loadSignalRows(db, [id])).get(id);
   }
@@ -192,10 +213,12 @@ export async function loadSignalRows(db: Db, ids: string[]): Promise<Map<string,
   // A card's claims are the whole live count unless there are more than it shows: count only those.
   const crowded = ids.filter((id) => claims.get(id)?.more);
   const counts = crowded.length ? await countLiveClaims(db, crowded) : new Map<string, number>();
+  const rated = rows.filter((r) => r.ratePeriod).map((r) => r.id);
+  const booked = rated.length ? await loadBookedWeeks(db, rated) : new Map<string, Map<WeekKey, number>>();
   return new Map(
     rows.map((r) => {
       const newest = claims.get(r.id)?.newest ?? [];
-      return [r.id, { ...r, claims: newest, liveClaimCount: counts.get(r.id) ?? newest.length }];
+      return [r.id, { ...r, claims: newest, liveClaimCount: counts.get(r.id) ?? newest.length, booked: booked.get(r.id) ?? new Map() }];
     }),
   );
 }

@@ -8,6 +8,8 @@ import type { Actor, ServiceContext, Tx } from "./context";
 import { loadSignalAccess, requireActor } from "./access";
 import { writeWithEvents } from "./event-log";
 import { lockSignal } from "./lock-signal";
+import { trimBookings } from "../domain/capacity-calendar";
+import { loadClaimBookings, replaceBookings } from "./bookings";
 import { loadClaimDto, loadSignalDto } from "./signal-view";
 
 export async function lockClaim(tx: Tx, id: string) {
@@ -49,6 +51,12 @@ export async function transitionClaim(
       where: { id: claimId },
       data: { status: r.status, quantity: r.quantity, lastProgressAt: now },
     });
+    // A partial release of a booked claim gives back weeks too (a whole release frees them all: only live
+    // claims' bookings count).
+    if (r.returned > 0 && r.status === from) {
+      const bookings = await loadClaimBookings(tx, claimId);
+      if (bookings.length) await replaceBookings(tx, claimId, s.id, trimBookings(bookings, r.returned));
+    }
     const claimedQuantity = subQty(signal.claimedQuantity, r.returned);
     const deliveredQuantity = addQty(signal.deliveredQuantity, r.delivered);
     await tx.signal.update({
