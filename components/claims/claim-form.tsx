@@ -15,6 +15,7 @@ import { promisedAtProblems } from "@/server/domain/signal-dates";
 import { isDivisible, quantityUnitProblems } from "@/server/domain/units";
 import { quantityInputProps } from "@/components/signals/quantity-input";
 import { overClaimText } from "./claim-text";
+import { weekLabel } from "@/components/signals/capacity-calendar";
 import { useCreateClaim, type NewClaimBody } from "./queries";
 
 export function ClaimForm({ signal, organizations }: { signal: SignalDto; organizations: MeDto["organizations"] }) {
@@ -27,11 +28,16 @@ export function ClaimForm({ signal, organizations }: { signal: SignalDto; organi
   const [onBehalfOf, setOnBehalfOf] = useState("");
   const { fields, error, check, failed, setError } = useFormErrors();
   const [done, setDone] = useState<string | null>(null);
+  // A rated capacity signal is booked by the week (capacity calendars): one amount per week instead.
+  const weeks = bookableWeeks(signal);
+  const [perWeek, setPerWeek] = useState<Record<string, string>>({});
 
   function onSubmit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
     setDone(null);
-    const body: Record<string, unknown> = { quantity: numberInput(quantity) };
+    const body: Record<string, unknown> = weeks
+      ? { bookings: Object.entries(perWeek).filter(([, v]) => v.trim() !== "").map(([week, v]) => ({ week, quantity: numberInput(v) })) }
+      : { quantity: numberInput(quantity) };
     if (promised) body.promisedAt = dateInputToIso(promised, "end") ?? promised;
     if (note.trim()) body.note = note.trim();
     if (onBehalfOf) body.onBehalfOf = onBehalfOf;
@@ -45,6 +51,7 @@ export function ClaimForm({ signal, organizations }: { signal: SignalDto; organi
       onSuccess: (claim) => {
         setDone(`You claimed ${formatQuantity(claim.quantity)} ${signal.unit}.`);
         setQuantity("");
+        setPerWeek({});
         setNote("");
         setPromised("");
       },
@@ -55,6 +62,11 @@ export function ClaimForm({ signal, organizations }: { signal: SignalDto; organi
           if (typeof remaining === "number" && remaining > 0) setQuantity(String(remaining));
           return;
         }
+        if (isApiError(err) && err.code === "OVERBOOKED") {
+          const week = signal.calendar?.find((w) => w.week === err.detail("week"));
+          setError(`${week ? weekLabel(week) : "That week"} has only ${formatQuantity(Number(err.detail("free") ?? 0))} ${signal.unit} free now.`);
+          return;
+        }
         failed(err);
       },
     });
@@ -62,7 +74,29 @@ export function ClaimForm({ signal, organizations }: { signal: SignalDto; organi
 
   return (
     <form className="flex flex-col gap-4" onSubmit={onSubmit} noValidate>
+      {weeks ? (
+        <fieldset className="flex flex-col gap-2" data-testid="booking-weeks">
+          <legend className="mb-1 text-sm font-medium text-stone-800">How much in which weeks</legend>
+          {weeks.length === 0 ? <p className="text-sm text-stone-600">Every week is fully booked.</p> : null}
+          <div className="grid gap-3 sm:grid-cols-2">
+            {weeks.map((w) => (
+              <TextField
+                key={w.week}
+                label={weekLabel(w)}
+                optional
+                type="number"
+                {...quantityInputProps(signal.resourceSpec)}
+                hint={`${formatQuantity(w.free)} ${signal.unit} free`}
+                value={perWeek[w.week] ?? ""}
+                onChange={(e) => setPerWeek((p) => ({ ...p, [w.week]: e.target.value }))}
+              />
+            ))}
+          </div>
+          <ErrorText>{fieldError(fields, "bookings")}</ErrorText>
+        </fieldset>
+      ) : null}
       <div className="grid gap-3 sm:grid-cols-2">
+        {weeks ? null : (
         <TextField
           label="Quantity"
           type="number"
@@ -73,6 +107,7 @@ export function ClaimForm({ signal, organizations }: { signal: SignalDto; organi
           onChange={(e) => setQuantity(e.target.value)}
           error={fieldError(fields, "quantity")}
         />
+        )}
         <TextField
           label="Promised by"
           optional
@@ -101,4 +136,10 @@ export function ClaimForm({ signal, organizations }: { signal: SignalDto; organi
       </div>
     </form>
   );
+}
+
+/** The weeks of a rated signal that still have room, at most twelve ahead; null when it has no rate. */
+function bookableWeeks(signal: SignalDto) {
+  if (!signal.rate || !signal.calendar) return null;
+  return signal.calendar.filter((w) => w.free > 0).slice(0, 12);
 }

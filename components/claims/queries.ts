@@ -17,7 +17,9 @@ export function useMyClaims(enabled = true) {
 }
 
 export interface NewClaimBody {
-  quantity: number;
+  /** Left out when `bookings` give it (rated capacity: the sum of the weeks). */
+  quantity?: number;
+  bookings?: Array<{ week: string; quantity: number }>;
   promisedAt?: string;
   note?: string;
   onBehalfOf?: string;

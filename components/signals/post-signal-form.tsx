@@ -156,12 +156,24 @@ export function PostSignalForm({
             />
             <TextField
               label="Available until"
-              optional
+              optional={!(v.kind === "capacity" && v.ratePerWeek.trim())}
               type="date"
               value={v.availableUntil}
               onChange={(e) => set({ availableUntil: e.target.value })}
               error={f("availableUntil")}
             />
+            {v.kind === "capacity" ? (
+              <TextField
+                label="At most, per week"
+                optional
+                type="number"
+                {...quantityInputProps(spec)}
+                hint="Makers then book weeks, and no week is booked beyond this. Needs an end of availability."
+                value={v.ratePerWeek}
+                onChange={(e) => set({ ratePerWeek: e.target.value })}
+                error={f("rate", "rate.quantity")}
+              />
+            ) : null}
           </div>
         )}
         {organizations.length > 0 ? (

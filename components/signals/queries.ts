@@ -82,6 +82,7 @@ export interface NewSignalBody {
   availableFrom?: string;
   availableUntil?: string;
   onBehalfOf?: string;
+  rate?: { quantity: number; period: "week" };
 }
 
 export interface SignalPatchBody {

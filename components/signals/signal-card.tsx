@@ -6,6 +6,7 @@ import { Badge } from "@/components/ui/badge";
 import type { SignalDto } from "@/server/domain/dto";
 import { KIND_LABEL, KIND_TONE, STATUS_LABEL, STATUS_TONE } from "./labels";
 import { DeadlineBadge } from "./deadline-badge";
+import { RateSummary } from "./capacity-calendar";
 import { HeatMeter, RemainingAndProgress } from "./signal-meters";
 import { byText, placeText, whenText } from "./signal-text";
 
@@ -32,6 +33,7 @@ export function SignalCard({ signal: s, now }: { signal: SignalDto; now: number 
         <Link href={`/signals/${s.id}`}>{s.title}</Link>
       </h3>
       <RemainingAndProgress signal={s} size="card" />
+      <RateSummary signal={s} />
       <HeatMeter signal={s} />
       <dl className="grid gap-x-4 gap-y-1 text-sm text-stone-600 sm:grid-cols-2">
         {when ? (

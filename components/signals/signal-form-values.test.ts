@@ -62,4 +62,16 @@ describe("buildSignalBody", () => {
     const { body } = buildSignalBody(values({ title: "  Shields ", note: " soon ", onBehalfOf: SPEC }));
     expect(body).toMatchObject({ title: "Shields", note: "soon", onBehalfOf: SPEC });
   });
+
+  it("sends a rate per week for capacity only, and asks for the end of availability it needs", () => {
+    const now = new Date(2026, 10, 27).getTime();
+    const rated = buildSignalBody(values({ kind: "capacity", ratePerWeek: "200", availableUntil: "2026-12-31" }), { now });
+    expect(rated.fields).toEqual({});
+    expect(rated.body.rate).toEqual({ quantity: 200, period: "week" });
+    expect(validate(createSignalSchema, rated.body).ok).toBe(true);
+    expect(buildSignalBody(values({ kind: "capacity", ratePerWeek: "200" }), { now }).fields).toHaveProperty("availableUntil");
+    expect(buildSignalBody(values({ kind: "stock", ratePerWeek: "200", availableUntil: "2026-12-31" }), { now }).body).not.toHaveProperty("rate");
+    const half = buildSignalBody(values({ kind: "capacity", ratePerWeek: "2.5", availableUntil: "2026-12-31" }), { now, spec: { unit: "each", divisible: false } });
+    expect(half.fields).toHaveProperty(["rate.quantity"]);
+  });
 });

@@ -4,6 +4,7 @@
 // and unit rules (with the viewer's clock) say before sending what the server would refuse.
 import type { SignalKindDto } from "@/server/domain/dto";
 import { signalDateProblems } from "@/server/domain/signal-dates";
+import { rateProblems } from "@/server/domain/capacity-calendar";
 import { quantityUnitProblems, type UnitRule } from "@/server/domain/units";
 import { dateInputToIso } from "@/components/format/time";
 import { numberInput, type FieldErrors } from "@/components/forms/form-errors";
@@ -25,6 +26,8 @@ export interface SignalFormValues {
   availableUntil: string;
   /** An organization id, or "" for the person alone. */
   onBehalfOf: string;
+  /** Capacity only: at most this much a week ("" for no rate). */
+  ratePerWeek: string;
 }
 
 export const EMPTY_SIGNAL_FORM: SignalFormValues = {
@@ -39,6 +42,7 @@ export const EMPTY_SIGNAL_FORM: SignalFormValues = {
   availableFrom: "",
   availableUntil: "",
   onBehalfOf: "",
+  ratePerWeek: "",
 };
 
 /** `now` is the viewer's clock and `spec` the chosen resource (when known), for the domain's rules. */
@@ -79,9 +83,19 @@ export function buildSignalBody(
     date(v.availableFrom, "availableFrom", "start");
     date(v.availableUntil, "availableUntil", "end");
   }
+  const rate = v.kind === "capacity" && v.ratePerWeek.trim() ? numberInput(v.ratePerWeek) : undefined;
+  if (rate !== undefined) body.rate = { quantity: rate, period: "week" };
   const problems = {
     ...signalDateProblems({ kind: v.kind, given: dates, now: new Date(ctx.now) }),
     ...(ctx.spec && typeof body.quantity === "number" ? quantityUnitProblems(body.quantity, ctx.spec) : {}),
+    ...(ctx.spec && typeof rate === "number" ? quantityUnitProblems(rate, ctx.spec, "rate.quantity") : {}),
+    ...rateProblems({
+      kind: v.kind,
+      rate: typeof rate === "number" ? { quantity: rate, period: "week" } : null,
+      availableFrom: dates.availableFrom,
+      availableUntil: dates.availableUntil,
+      now: new Date(ctx.now),
+    }),
   };
   for (const [key, list] of Object.entries(problems)) fields[key] ??= list;
   return { body, fields };

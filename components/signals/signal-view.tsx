@@ -22,6 +22,7 @@ import { deadlineState } from "./deadline";
 import { DeadlineBadge } from "./deadline-badge";
 import { IntensityExplained } from "./intensity-explained";
 import { RemainingAndProgress } from "./signal-meters";
+import { CapacityCalendar } from "./capacity-calendar";
 import { KIND_LABEL, KIND_TONE, STATUS_LABEL, STATUS_TONE } from "./labels";
 import { useSignal } from "./queries";
 import { OwnerActions, ReinforceButton } from "./signal-actions";
@@ -99,6 +100,11 @@ export function SignalView({ id }: { id: string }) {
           {s.resourceSpec.licence ? ` (${s.resourceSpec.licence})` : ""}
         </p>
         <RemainingAndProgress signal={s} size="page" className="max-w-xl" />
+        {s.rate ? (
+          <section aria-label="Capacity by week" className="max-w-xl">
+            <CapacityCalendar signal={s} />
+          </section>
+        ) : null}
         <dl className="grid gap-x-6 gap-y-1 text-sm text-stone-700 sm:grid-cols-2">
           <Row term="Posted by">{byText(s)}</Row>
           {when ? <Row term="When">{when}</Row> : null}
