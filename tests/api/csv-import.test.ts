@@ -5,17 +5,9 @@ import { describe, expect, it } from "vitest";
 import { DB_KINDS } from "../support/server";
 import { changedTables, fingerprint } from "../support/db-state";
 import { allEvents, expectError, expectStatus, hoursFromNow, lastSeq, newBoard, newMember, rawRequest, uniqueSlug, useApp } from "../support/fixtures";
-import type { Answer } from "../support/api-client";
+import { postCsv } from "./csv-helpers";
 
 const HEADER = "kind,resource,unit,quantity,title,note,place,lat,lng,due_at,available_from,available_until,on_behalf_of,external_id";
-
-/** POSTs a CSV body as a machine client would (Bearer token). */
-export function postCsv(baseUrl: string, token: string | null, slug: string, csv: string, query = ""): Promise<Answer> {
-  return rawRequest(baseUrl, "POST", `/boards/${slug}/import/signals${query}`, {
-    headers: { "content-type": "text/csv", ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: csv,
-  });
-}
 
 const csvOf = (...lines: string[]) => lines.join("\n") + "\n";
 
