@@ -39,6 +39,8 @@ export function parseCsvTable(text: string): CsvTableResult {
       bom: true,
       info: true,
       skip_empty_lines: true,
+      // Files pasted together from several tools mix line endings; each is a row break.
+      record_delimiter: ["\r\n", "\n", "\r"],
       // Rows shorter or longer than the header are judged per row (a clear row error), not by the parser.
       relax_column_count: true,
     }) as unknown as ParsedRecord[];
