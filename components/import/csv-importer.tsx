@@ -144,7 +144,7 @@ export function CsvImporter({ slug }: { slug: string }) {
       ) : null}
       {check.state === "ok" && run.state !== "done" ? (
         <Notice>
-          The file checks out: {formatQuantity(check.answer.rows)} rows, {formatQuantity(check.answer.created)} new signal
+          The file checks out: {formatQuantity(check.answer.rows)} row{check.answer.rows === 1 ? "" : "s"}, {formatQuantity(check.answer.created)} new signal
           {check.answer.created === 1 ? "" : "s"}
           {check.answer.unchanged > 0 ? `, ${formatQuantity(check.answer.unchanged)} already on the board` : ""}
           {check.answer.resourcesCreated > 0 ? `, ${check.answer.resourcesCreated} new resource${check.answer.resourcesCreated === 1 ? "" : "s"}` : ""}.
