@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import fc from "fast-check";
 import { checkImport, headerProblems, importLookups, importQuerySchema, MAX_IMPORT_ROWS, type ImportEnv } from "./csv-import";
 import { parseCsvTable, type CsvTable } from "./csv-table";
 import { claimCsvCells, CLAIM_EXPORT_COLUMNS, SIGNAL_EXPORT_COLUMNS, signalCsvCells } from "./csv-export";
@@ -121,6 +122,31 @@ describe("checkImport", () => {
 
   it("importLookups collects the names and ids to look up", () => {
     expect(importLookups(table("kind,resource,quantity,external_id\nneed,A,1,x\nneed,A,1,y\nneed,B,1,\n"))).toEqual({ resourceNames: ["A", "B"], externalIds: ["x", "y"] });
+  });
+});
+
+describe("any input", () => {
+  // Bad input gets problems, never an exception (which the API would turn into a 500).
+  const cell = fc.oneof(
+    fc.string({ maxLength: 12 }),
+    fc.constantFrom("need", "stock", "PLA filament", "Face shield v3", "1", "-1", "1e9", "2026-12-01", "'=x", '"', "\n", "\u0000", "NaN"),
+  );
+  it("parse and judge answer a verdict for arbitrary text and arbitrary cells", () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 300 }), (text) => {
+        const t = parseCsvTable(text);
+        if (t.ok) expect(typeof checkImport(t.table, env()).ok).toBe("boolean");
+      }),
+      { numRuns: 300 },
+    );
+    const columns = ["kind", "resource", "unit", "quantity", "title", "place", "lat", "lng", "due_at", "available_until", "on_behalf_of", "external_id"];
+    fc.assert(
+      fc.property(fc.shuffledSubarray(columns, { minLength: 1 }), fc.array(fc.array(cell, { maxLength: 14 }), { maxLength: 6 }), fc.boolean(), (head, rows, create) => {
+        const v = checkImport({ header: head, rows: rows.map((cells, i) => ({ row: i + 2, cells })) }, env({ createMissingResources: create }));
+        if (!v.ok) for (const p of v.problems) expect(typeof p.message).toBe("string");
+      }),
+      { numRuns: 300 },
+    );
   });
 });
 

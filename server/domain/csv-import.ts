@@ -6,7 +6,7 @@
 // whole file in one go; any problem rejects the file.
 import { z } from "zod";
 import { isoDateSchema, LIMITS } from "./schemas";
-import { hasAtMostThreeDecimals, roundQty } from "./quantity";
+import { hasAtMostThreeDecimals, MAX_QUANTITY, roundQty } from "./quantity";
 import { PAST_PROBLEM, signalDateProblems } from "./signal-dates";
 import { SIGNAL_KINDS, type SignalKind } from "./signal-rules";
 import { defaultDivisible, isDivisible, isWholeQuantity, wholeNumberProblem } from "./units";
@@ -204,7 +204,7 @@ function readCells(values: Partial<Record<ImportColumn, string>>, env: ImportEnv
     return { problems };
   }
   const c = parsed.data;
-  const qp = quantityProblem(c.quantity, env.maxQuantity);
+  const qp = quantityProblem(c.quantity, Math.min(env.maxQuantity, MAX_QUANTITY));
   if (qp) problems.push(["quantity", qp]);
   const horizon = IMPORT_DATE_HORIZON_YEARS * 365.25 * 24 * 3600 * 1000;
   for (const col of ["due_at", "available_from", "available_until"] as const) {
