@@ -12,9 +12,10 @@ import { useSignalList } from "@/components/signals/queries";
 import { SignalFiltersForm } from "@/components/signals/signal-filters";
 import { SignalList } from "@/components/signals/signal-list";
 import { ErrorText } from "@/components/ui/alert";
-import { Button } from "@/components/ui/button";
+import { Button, ButtonLink } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Loading } from "@/components/ui/loading";
+import { CsvDownloads } from "@/components/import/csv-downloads";
 import { BoardGone } from "./board-gone";
 import { BoardHeader } from "./board-header";
 import { JoinBoard } from "./join-board";
@@ -67,10 +68,11 @@ export function BoardView({ slug }: { slug: string }) {
         <JoinBoard board={b} />
       ) : (
         <div className="flex flex-col gap-3">
-          <div>
+          <div className="flex flex-wrap gap-3">
             <Button aria-expanded={posting} aria-controls={postPanelId} onClick={() => setPosting((p) => !p)}>
               {posting ? "Close the form" : "Post a signal"}
             </Button>
+            <ButtonLink href={`/boards/${encodeURIComponent(slug)}/import`}>Import from CSV</ButtonLink>
           </div>
           {posting ? (
             <Card as="section" id={postPanelId} aria-labelledby={`${postPanelId}-heading`}>
@@ -88,6 +90,7 @@ export function BoardView({ slug }: { slug: string }) {
         list={list}
         emptyText={sameFilters(filters, DEFAULT_FILTERS) ? "Nothing open on this board yet." : "No signals match these filters."}
       />
+      <CsvDownloads slug={slug} />
       {me.data && isMember ? (
         <div className="flex flex-col gap-3">
           <BoardMembers board={b} myId={me.data.id} />

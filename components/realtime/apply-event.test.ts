@@ -234,6 +234,15 @@ describe("applyBoardEvent", () => {
     expect(qc.getQueryData<SignalDto>(["signal", s.id])!.claims.map((x) => x.id)).toEqual([c.id]);
   });
 
+  it("asks every list of the board again on signals.imported, and leaves other boards' lists alone", () => {
+    const { qc, f } = setup();
+    const other = filters();
+    qc.setQueryData(["signals", "fablabs", other], list([[]]));
+    applyBoardEvent(qc, event({ seq: 10, type: "signals.imported", data: { created: 3, unchanged: 0, resourcesCreated: 0, rows: 3 } }));
+    expect(qc.getQueryState(["signals", "commons", f])!.isInvalidated).toBe(true);
+    expect(qc.getQueryState(["signals", "fablabs", other])!.isInvalidated).toBe(false);
+  });
+
   it("refreshes the board and its member list on member.joined", () => {
     const { qc } = setup();
     qc.setQueryData(["board", "commons"], { slug: "commons", memberCount: 1 });

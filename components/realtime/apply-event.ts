@@ -242,6 +242,12 @@ export function applyBoardEvent(qc: QueryClient, event: BoardEventDto): void {
     if (event.type !== "member.joined") void qc.invalidateQueries({ queryKey: ["me"] });
     return;
   }
+  if (event.type === "signals.imported") {
+    // One event stands for a whole file (ADR 023): the lists ask the server again rather than receive
+    // thousands of snapshots.
+    void qc.invalidateQueries({ queryKey: ["signals", event.board] });
+    return;
+  }
   const signal = signalOf(event, qc);
   const claim = event.data.claim;
   if (signal) applySignalSnapshot(qc, signal, { created: event.type === "signal.created", claim });

@@ -122,6 +122,8 @@ export type BoardEventType =
   | "claim.created"
   | "claim.transitioned"
   | "claim.lapsed"
+  /** A CSV import added many signals at once (ADR 023): `data` has the counts, not the signals; clients reload lists. */
+  | "signals.imported"
   | "member.joined"
   | "member.left"
   | "member.removed";

@@ -7,7 +7,7 @@ describe("errorStatus", () => {
     const byStatus: Record<number, ErrorCode[]> = {};
     for (const code of ERROR_CODES) (byStatus[errorStatus[code]] ??= []).push(code);
     expect(byStatus).toEqual({
-      400: ["VALIDATION_FAILED", "MALFORMED_JSON", "MALFORMED_URL", "MALFORMED_REQUEST"],
+      400: ["VALIDATION_FAILED", "MALFORMED_JSON", "IMPORT_REJECTED", "MALFORMED_URL", "MALFORMED_REQUEST"],
       401: ["UNAUTHENTICATED", "INVALID_CREDENTIALS"],
       403: ["FORBIDDEN", "NOT_A_MEMBER", "CROSS_ORIGIN_REQUEST", "OWN_SIGNAL"],
       404: ["NOT_FOUND"],

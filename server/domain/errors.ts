@@ -8,6 +8,8 @@ export type ErrorCode =
   | "VALIDATION_FAILED"
   /** The request body was not parseable JSON. */
   | "MALFORMED_JSON"
+  /** A CSV import had problems; `errors` lists them as `{row, column, message}` (header = row 1) and nothing was written. */
+  | "IMPORT_REJECTED"
   /** The request path is not valid percent-encoding (or not a path at all). */
   | "MALFORMED_URL"
   /** The request is not valid HTTP (Node's parser refused its request line or headers). */
@@ -70,6 +72,7 @@ export type ErrorCode =
 export const errorStatus: Record<ErrorCode, number> = {
   VALIDATION_FAILED: 400,
   MALFORMED_JSON: 400,
+  IMPORT_REJECTED: 400,
   MALFORMED_URL: 400,
   MALFORMED_REQUEST: 400,
   UNAUTHENTICATED: 401,

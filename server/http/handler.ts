@@ -24,6 +24,17 @@ export interface ApiCall<P> {
   body<S extends z.ZodType>(schema: S): Promise<z.output<S>>;
   /** Parses the query string with a schema. */
   query<S extends z.ZodType>(schema: S): z.output<S>;
+  /** The body as UTF-8 text; only for routes that declare a text body (`api(fn, {textBody})`). */
+  text(): Promise<string>;
+}
+
+/**
+ * A route that takes a non-JSON body says so explicitly, with its own size limit (the CSV import, ADR 023).
+ * Only media types that another site's HTML form cannot send (not text/plain, not form encodings) may be
+ * declared, so the JSON-only rule's protection holds for these routes too; the origin check is unchanged.
+ */
+export interface ApiOptions {
+  textBody?: { mediaType: "text/csv"; maxBytes: number };
 }
 
 export function json(data: unknown, status = 200, headers?: HeadersInit) {
@@ -57,11 +68,11 @@ function clientIp(req: Request): string {
   return req.headers.get(CLIENT_IP_HEADER) ?? "unknown";
 }
 
-const tooLarge = () => new DomainError("PAYLOAD_TOO_LARGE", `Bodies are limited to ${MAX_BODY_BYTES} bytes`);
+const tooLarge = (max: number) => new DomainError("PAYLOAD_TOO_LARGE", `Bodies are limited to ${max} bytes`);
 
 /** Reads the body counting bytes as they arrive, so an oversized body is refused without buffering it. */
-async function readText(req: Request): Promise<string> {
-  if (Number(req.headers.get("content-length") ?? 0) > MAX_BODY_BYTES) throw tooLarge();
+async function readText(req: Request, max = MAX_BODY_BYTES): Promise<string> {
+  if (Number(req.headers.get("content-length") ?? 0) > max) throw tooLarge(max);
   if (!req.body) return "";
   const reader = req.body.getReader();
   const chunks: Uint8Array[] = [];
@@ -70,9 +81,9 @@ async function readText(req: Request): Promise<string> {
     const { done, value } = await reader.read();
     if (done) break;
     size += value.byteLength;
-    if (size > MAX_BODY_BYTES) {
+    if (size > max) {
       await reader.cancel().catch(() => {});
-      throw tooLarge();
+      throw tooLarge(max);
     }
     chunks.push(value);
   }
@@ -87,6 +98,14 @@ function isJsonMediaType(contentType: string | null): boolean {
   return type === "application/json" || /^application\/[\w.+-]+\+json$/.test(type);
 }
 
+/** The media type is exactly `type`, with no charset other than UTF-8 (the only one we decode). */
+function isTextMediaType(contentType: string | null, type: string): boolean {
+  const [media, ...params] = (contentType ?? "").split(";").map((p) => p.trim().toLowerCase());
+  if (media !== type) return false;
+  const charset = params.find((p) => p.startsWith("charset="))?.slice(8).replace(/"/g, "");
+  return charset === undefined || charset === "utf-8" || charset === "utf8" || charset === "us-ascii";
+}
+
 function hasBody(req: Request): boolean {
   const length = req.headers.get("content-length");
   if (length !== null) return length.trim() !== "0";
@@ -99,13 +118,19 @@ function hasBody(req: Request): boolean {
  * holders, and anonymous sign-ins/sign-ups (login CSRF). Bodies must be JSON for everyone, which is also
  * what keeps another site's plain HTML form from reaching a handler at all.
  */
-function guardWrite(req: Request, bearer: string | null) {
+function guardWrite(req: Request, bearer: string | null, textType?: string) {
   if (SAFE_METHODS.has(req.method)) return;
   if (!bearer) {
     const verdict = checkSameOrigin((name) => req.headers.get(name), originPolicyOf(getRuntime().config));
     if (!verdict.sameOrigin) {
       throw new DomainError("CROSS_ORIGIN_REQUEST", `Writes from another site are refused (${verdict.reason})`);
     }
+  }
+  if (textType) {
+    if (hasBody(req) && !isTextMediaType(req.headers.get("content-type"), textType)) {
+      throw new DomainError("UNSUPPORTED_MEDIA_TYPE", `This request body must be ${textType} in UTF-8: send Content-Type: ${textType}`);
+    }
+    return;
   }
   if (hasBody(req) && !isJsonMediaType(req.headers.get("content-type"))) {
     throw new DomainError("UNSUPPORTED_MEDIA_TYPE", "Request bodies must be JSON: send Content-Type: application/json");
@@ -124,13 +149,14 @@ async function readJson(req: Request): Promise<unknown> {
 
 export function api<P = Record<string, never>>(
   fn: (call: ApiCall<P>) => Promise<Response>,
+  opts: ApiOptions = {},
 ): (req: Request, route: { params: Promise<P> }) => Promise<Response> {
   return async (req, route) => {
     try {
       const { ctx } = getRuntime();
       const params = (await route?.params) ?? ({} as P);
       const bearer = req.headers.get("authorization")?.match(/^Bearer\s+(\S+)$/i)?.[1] ?? null;
-      guardWrite(req, bearer);
+      guardWrite(req, bearer, opts.textBody?.mediaType);
       const sessionSecret = cookieValue(req, SESSION_COOKIE);
       const actor = await authenticate(ctx, { bearerToken: bearer, sessionSecret });
       // A Bearer token that does not resolve is an error, not an anonymous request: the machine must know.
@@ -143,7 +169,12 @@ export function api<P = Record<string, never>>(
         actor,
         ip: clientIp(req),
         sessionSecret,
+        async text() {
+          if (!opts.textBody) throw new Error("text() needs the route to declare a textBody");
+          return readText(req, opts.textBody.maxBytes);
+        },
         async body(schema) {
+          if (opts.textBody) throw new Error("body() reads JSON; this route declares a text body");
           const parsed = schema.safeParse(await readJson(req));
           if (!parsed.success) throw fromZodError(parsed.error);
           return parsed.data;
