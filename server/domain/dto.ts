@@ -103,7 +103,9 @@ export type BoardEventType =
   | "claim.lapsed"
   | "member.joined"
   | "member.left"
-  | "member.removed";
+  | "member.removed"
+  /** An economic event was appended to the board's ledger: `data` is LedgerRecordedData (ledger-schemas.ts). */
+  | "ledger.recorded";
 
 export interface BoardEventDto {
   seq: number;
@@ -113,7 +115,8 @@ export interface BoardEventDto {
   at: string;
   actor: AgentRef | null;
   /** For signal.* and claim.* events: `{signal: SignalDto, claim?: ClaimDto}` as they stood after the change.
-   * For member.* events: `{member}`, the person who joined, left or was removed (by `actor`). */
+   * For member.* events: `{member}`, the person who joined, left or was removed (by `actor`).
+   * For ledger.recorded: `{ledgerEvent, inventory}` (LedgerRecordedData). */
   data: { signal?: SignalDto; claim?: ClaimDto; member?: AgentRef; [key: string]: unknown };
 }
 
