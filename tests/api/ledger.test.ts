@@ -144,7 +144,7 @@ describe.each(DB_KINDS)("the ledger on %s", (kind) => {
 
   it("the table refuses UPDATE and DELETE; a row changed behind the trigger's back is found by verify", async () => {
     const w = await world();
-    const events = [];
+    const events: any[] = [];
     for (const q of [5, 3, 2]) events.push(await w.record(w.maker, { action: "produce", quantity: q, provider: w.makerOrg.id }));
     const prisma = h.app.db.prisma;
     await expect(prisma.$executeRawUnsafe(`UPDATE economic_events SET note = 'edited' WHERE id = '${events[1].id}'`)).rejects.toThrow(/append-only/);
