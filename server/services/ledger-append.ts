@@ -126,33 +126,42 @@ export async function appendLedgerEvents(
     previousHash = hash;
   });
 
-  await tx.economicEvent.createMany({
-    data: rows.map((r) => ({
-      id: r.id,
-      boardId: r.boardId,
-      seq: r.seq,
-      action: r.action,
-      resourceSpecId: r.resourceSpecId,
-      quantity: canonicalQuantity(r.quantity),
-      unit: r.unit,
-      providerId: r.providerId,
-      receiverId: r.receiverId,
-      locationName: r.location?.name ?? null,
-      lat: r.location?.lat ?? null,
-      lng: r.location?.lng ?? null,
-      toLocationName: r.toLocation?.name ?? null,
-      toLat: r.toLocation?.lat ?? null,
-      toLng: r.toLocation?.lng ?? null,
-      occurredAt: r.occurredAt,
-      recordedAt: r.recordedAt,
-      recordedById: r.recordedById,
-      note: r.note,
-      claimId: r.claimId,
-      correctsId: r.correctsId,
-      hash: r.hash,
-      previousHash: r.previousHash,
-    })),
-  });
+  // One statement with one JSON parameter for the whole batch: Prisma's createMany binds 23 parameters a
+  // row, which cost ~0.7 ms a row on the embedded database against ~0.1 ms this way (ADR 021).
+  const json = rows.map((r) => ({
+    id: r.id,
+    boardId: r.boardId,
+    seq: r.seq,
+    action: r.action,
+    resourceSpecId: r.resourceSpecId,
+    quantity: canonicalQuantity(r.quantity),
+    unit: r.unit,
+    providerId: r.providerId,
+    receiverId: r.receiverId,
+    locationName: r.location?.name ?? null,
+    lat: r.location?.lat ?? null,
+    lng: r.location?.lng ?? null,
+    toLocationName: r.toLocation?.name ?? null,
+    toLat: r.toLocation?.lat ?? null,
+    toLng: r.toLocation?.lng ?? null,
+    // TIMESTAMP(3) keeps UTC wall time; the zone letter of the ISO text is ignored on input.
+    occurredAt: r.occurredAt.toISOString(),
+    recordedAt: r.recordedAt.toISOString(),
+    recordedById: r.recordedById,
+    note: r.note,
+    claimId: r.claimId,
+    correctsId: r.correctsId,
+    hash: r.hash,
+    previousHash: r.previousHash,
+  }));
+  await tx.$executeRaw`
+    INSERT INTO economic_events (id, "boardId", seq, action, "resourceSpecId", quantity, unit, "providerId", "receiverId",
+                                 "locationName", lat, lng, "toLocationName", "toLat", "toLng", "occurredAt", "recordedAt",
+                                 "recordedById", note, "claimId", "correctsId", hash, "previousHash")
+    SELECT id, "boardId", seq, action, "resourceSpecId", quantity, unit, "providerId", "receiverId",
+           "locationName", lat, lng, "toLocationName", "toLat", "toLng", "occurredAt", "recordedAt",
+           "recordedById", note, "claimId", "correctsId", hash, "previousHash"
+      FROM json_populate_recordset(NULL::economic_events, ${JSON.stringify(json)}::json)`;
   const last = rows.at(-1)!;
   await tx.$executeRaw`
     UPDATE ledger_heads SET "lastSeq" = ${last.seq}::int, "headHash" = ${last.hash} WHERE "boardId" = ${board.id}::uuid`;
