@@ -79,6 +79,8 @@ export interface SignalDto {
   updatedAt: string;
   owner: AgentRef;
   onBehalfOf: OrgRef | null;
+  /** A stock signal whose quantity follows this organization's on-hand stock in the board's ledger (ADR 022). */
+  inventoryOf?: OrgRef | null;
   /** How many live claims (claimed, in_progress, shipped, delivered) the signal has. */
   liveClaimCount: number;
   /** On lists and events: the 20 newest live claims. On GET /signals/:id: every claim, with
