@@ -251,4 +251,14 @@ describe("applyBoardEvent", () => {
     expect(qc.getQueryState(["board", "commons"])!.isInvalidated).toBe(true);
     expect(qc.getQueryState(["board-members", "commons"])!.isInvalidated).toBe(true);
   });
+
+  it("asks the board's ledger queries (inventory, a claim's events) again on ledger.recorded, and nothing else", () => {
+    const { qc, s } = setup();
+    qc.setQueryData(["ledger", "commons", "claim", "c1"], { items: [], nextAfter: null });
+    qc.setQueryData(["ledger", "other-board", "claim", "c2"], { items: [], nextAfter: null });
+    applyBoardEvent(qc, event({ seq: 10, type: "ledger.recorded", data: { ledgerEvent: {}, inventory: [] } }));
+    expect(qc.getQueryState(["ledger", "commons", "claim", "c1"])!.isInvalidated).toBe(true);
+    expect(qc.getQueryState(["ledger", "other-board", "claim", "c2"])!.isInvalidated).toBe(false);
+    expect(qc.getQueryState(["signal", s.id])!.isInvalidated).toBe(false);
+  });
 });

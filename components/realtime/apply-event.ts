@@ -248,6 +248,12 @@ export function applyBoardEvent(qc: QueryClient, event: BoardEventDto): void {
     void qc.invalidateQueries({ queryKey: ["signals", event.board] });
     return;
   }
+  if (event.type === "ledger.recorded") {
+    // Stock and the ledger's pages (the board's, and a claim's events on its signal page) are read
+    // through queries keyed under ["ledger", board]: ask them again rather than fold events here.
+    void qc.invalidateQueries({ queryKey: ["ledger", event.board] });
+    return;
+  }
   const signal = signalOf(event, qc);
   const claim = event.data.claim;
   if (signal) applySignalSnapshot(qc, signal, { created: event.type === "signal.created", claim });

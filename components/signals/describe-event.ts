@@ -49,6 +49,8 @@ export function describeEvent(e: BoardEventDto, unit: string): string {
       return `${e.data.member?.name ?? who} left the board`;
     case "member.removed":
       return `${who} removed ${e.data.member?.name ?? "a member"} from the board`;
+    case "ledger.recorded":
+      return `${who} recorded an economic event in the ledger`;
     default:
       return String(e.type);
   }

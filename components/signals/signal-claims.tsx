@@ -3,6 +3,7 @@ import { ClaimActions } from "@/components/claims/claim-actions";
 import { CLAIM_STATUS_LABEL, CLAIM_STATUS_TONE } from "@/components/claims/labels";
 import { formatQuantity } from "@/components/format/numbers";
 import { formatDate, formatRelative } from "@/components/format/time";
+import { ClaimLedgerEvents } from "@/components/ledger/claim-ledger-events";
 import { Badge } from "@/components/ui/badge";
 import type { SignalDto } from "@/server/domain/dto";
 import { byText } from "./signal-text";
@@ -37,6 +38,7 @@ export function SignalClaims({ signal, now }: { signal: SignalDto; now: number }
                 {c.promisedAt ? ` · promised by ${formatDate(c.promisedAt)}` : ""}
               </p>
               {c.note ? <p className="text-sm whitespace-pre-wrap text-stone-700">{c.note}</p> : null}
+              <ClaimLedgerEvents slug={signal.board.slug} claimId={c.id} delivered={c.status === "delivered"} now={now} />
               <ClaimActions claim={c} signal={signal} />
             </li>
           ))}

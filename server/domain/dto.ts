@@ -96,6 +96,8 @@ export interface SignalDto {
   updatedAt: string;
   owner: AgentRef;
   onBehalfOf: OrgRef | null;
+  /** A stock signal whose quantity follows this organization's on-hand stock in the board's ledger (ADR 022). */
+  inventoryOf?: OrgRef | null;
   /** How many live claims (claimed, in_progress, shipped, delivered) the signal has. */
   liveClaimCount: number;
   /** On lists and events: the 20 newest live claims. On GET /signals/:id: every claim, with
@@ -126,7 +128,9 @@ export type BoardEventType =
   | "signals.imported"
   | "member.joined"
   | "member.left"
-  | "member.removed";
+  | "member.removed"
+  /** An economic event was appended to the board's ledger: `data` is LedgerRecordedData (ledger-schemas.ts). */
+  | "ledger.recorded";
 
 export interface BoardEventDto {
   seq: number;
@@ -136,7 +140,8 @@ export interface BoardEventDto {
   at: string;
   actor: AgentRef | null;
   /** For signal.* and claim.* events: `{signal: SignalDto, claim?: ClaimDto}` as they stood after the change.
-   * For member.* events: `{member}`, the person who joined, left or was removed (by `actor`). */
+   * For member.* events: `{member}`, the person who joined, left or was removed (by `actor`).
+   * For ledger.recorded: `{ledgerEvent, inventory}` (LedgerRecordedData). */
   data: { signal?: SignalDto; claim?: ClaimDto; member?: AgentRef; [key: string]: unknown };
 }
 

@@ -23,6 +23,7 @@ describe("errorStatus", () => {
         "AVAILABILITY_ENDED",
         "ALREADY_REINFORCED",
         "QUANTITY_BELOW_CLAIMED",
+        "INSUFFICIENT_STOCK",
       ],
       405: ["METHOD_NOT_ALLOWED"],
       410: ["CURSOR_EXPIRED"],

@@ -50,6 +50,8 @@ export type ErrorCode =
   | "ALREADY_REINFORCED"
   /** The new quantity is below what live claims already hold; release claims first. */
   | "QUANTITY_BELOW_CLAIMED"
+  /** The event would take more than an organization has on hand at that place (`onHand` says how much); only a correction may. */
+  | "INSUFFICIENT_STOCK"
   /** A list cursor is too old, or too much changed since its first page, to page on consistently; start again from the first page. */
   | "CURSOR_EXPIRED"
   /** Too many requests from this client; retry after a pause. */
@@ -94,6 +96,7 @@ export const errorStatus: Record<ErrorCode, number> = {
   AVAILABILITY_ENDED: 409,
   ALREADY_REINFORCED: 409,
   QUANTITY_BELOW_CLAIMED: 409,
+  INSUFFICIENT_STOCK: 409,
   METHOD_NOT_ALLOWED: 405,
   CURSOR_EXPIRED: 410,
   PAYLOAD_TOO_LARGE: 413,

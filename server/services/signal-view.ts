@@ -64,6 +64,7 @@ const signalSelect = {
   resourceSpec: { select: { id: true, name: true, unit: true, divisible: true, category: true, designUrl: true, licence: true } },
   owner: { select: { id: true, name: true } },
   onBehalfOf: { select: { id: true, name: true, kind: true } },
+  inventoryOf: { select: { id: true, name: true, kind: true } },
 } satisfies Prisma.SignalSelect;
 
 /** Claims newest first; claims written in one batch share a timestamp, so the id settles their order. */
@@ -74,7 +75,9 @@ const newestFirst = (a: ClaimRow, b: ClaimRow) =>
  * A signal with the claims its view carries (all of them, or the newest live ones on cards and events)
  * and how many of its claims are live.
  */
-export type SignalRow = Prisma.SignalGetPayload<{ select: typeof signalSelect }> & {
+export type SignalRow = Omit<Prisma.SignalGetPayload<{ select: typeof signalSelect }>, "inventoryOf"> & {
+  /** Read with the signal when it is loaded; a signal built in memory (just created) follows no inventory. */
+  inventoryOf?: { id: string; name: string; kind: string } | null;
   claims: ClaimRow[];
   liveClaimCount: number;
   /** What live claims booked of each week (rated capacity only; empty otherwise). */
@@ -156,6 +159,7 @@ export function signalToDto(s: SignalRow, now: Date, config: IntensityConfig, vi
     updatedAt: s.updatedAt.toISOString(),
     owner: s.owner,
     onBehalfOf: s.onBehalfOf,
+    inventoryOf: s.inventoryOf ?? null,
     liveClaimCount: s.liveClaimCount,
     claims: s.claims.map((c) => claimToDto(c, viewer)),
     ...rateAndCalendar(s, now),

@@ -6,7 +6,9 @@ import { transitionClaim as applyTransition, type ClaimStatus } from "../domain/
 import type { TransitionClaimInput } from "../domain/schemas";
 import type { Actor, ServiceContext, Tx } from "./context";
 import { loadSignalAccess, requireActor } from "./access";
-import { writeWithEvents } from "./event-log";
+import { writeWithEvents, type AppendEvents } from "./event-log";
+import { lockLedgerHead } from "./ledger-append";
+import { recordDelivery } from "./ledger-delivery";
 import { lockSignal } from "./lock-signal";
 import { trimBookings } from "../domain/capacity-calendar";
 import { loadClaimBookings, replaceBookings } from "./bookings";
@@ -34,6 +36,8 @@ export async function transitionClaim(
   const { signal: s } = await loadSignalAccess(ctx.prisma, found.signalId, actor);
   const now = ctx.now();
   return writeWithEvents(ctx, s.board.id, async (tx, emit) => {
+    // A delivery appends to the ledger, whose head lock comes before any signal's (ledger-append.ts).
+    if (input.to === "delivered") await lockLedgerHead(tx, s.board.id);
     // Lock order signal -> claim -> board everywhere, so concurrent writers cannot deadlock.
     const signal = await lockSignal(tx, s.id);
     const claim = await lockClaim(tx, claimId);
@@ -67,6 +71,14 @@ export async function transitionClaim(
         status: deriveSignalStatus({ ...signal, claimedQuantity, deliveredQuantity }),
       },
     });
+    if (r.delivered > 0) {
+      const append: AppendEvents = async (board, events, at) => {
+        const out = [];
+        for (const e of events) out.push(await emit({ ...e, boardSlug: board.slug, at }));
+        return out;
+      };
+      await recordDelivery(tx, ctx, append, s.board, { claimId, signalId: s.id, kind: signal.kind, delivered: r.delivered, actor });
+    }
     const claimDto = await loadClaimDto(tx, claimId);
     const signalDto = await loadSignalDto(tx, s.id, ctx);
     await emit({
