@@ -278,12 +278,13 @@ describe("PGlite data directory lock", () => {
     const dir = path.join(root, "churn");
     const group = await startRacers(dir, 6, children);
     const at = Date.now() + 500;
-    for (const r of group) r.child.send({ type: "churn", at, ms: 4_000 });
+    for (const r of group) r.child.send({ type: "churn", at, ms: 6_000 });
     const results = await Promise.all(group.map((r) => r.next("churned")));
     const sum = (k: "held" | "refused" | "overlaps") => results.reduce((s, m) => s + (m[k] ?? 0), 0);
-    // Enough contention for the test to mean something: many hand-overs, many refusals.
-    expect(sum("held")).toBeGreaterThan(500);
-    expect(sum("refused")).toBeGreaterThan(500);
+    // Enough contention for the test to mean something: many hand-overs, many refusals. A quiet machine
+    // makes thousands in 6 s; the suite's busiest moments made 341 in 4 s, so the floor is 200.
+    expect(sum("held")).toBeGreaterThan(200);
+    expect(sum("refused")).toBeGreaterThan(200);
     expect(sum("overlaps"), JSON.stringify(results)).toBe(0);
     for (const r of group) r.child.kill("SIGKILL");
   }, 120_000);
