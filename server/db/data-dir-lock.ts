@@ -21,9 +21,20 @@ export class DataDirInUseError extends Error {}
 function describeHolder(lockPath: string): string {
   try {
     const h = JSON.parse(readFileSync(lockPath, "utf8")) as Holder;
-    return h.hostname === os.hostname() ? `process ${h.pid}` : `process ${h.pid} on ${h.hostname}`;
+    if (h.hostname !== os.hostname()) return `process ${h.pid} on ${h.hostname}`;
+    // A name left by a holder that crashed: the new holder has the lock but has not written its own yet.
+    return isAlive(h.pid) ? `process ${h.pid}` : "another process";
   } catch {
     return "another process"; // it is still writing its name, or the file just went away
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === "EPERM"; // alive, someone else's
   }
 }
 
