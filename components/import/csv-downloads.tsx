@@ -12,6 +12,9 @@ export function CsvDownloads({ slug }: { slug: string }) {
       <a href={`${base}/claims.csv`} download>
         claims
       </a>
+      <a href={`${base}/ledger.csv`} download>
+        ledger
+      </a>
     </p>
   );
 }

@@ -15,6 +15,37 @@ export const CLAIM_EXPORT_COLUMNS = [
   "claimer", "on_behalf_of", "promised_at", "note", "created_at", "updated_at",
 ] as const;
 
+/** The ledger in its order, with what verifying it offline needs: ids, the hash and the previous hash. */
+export const LEDGER_EXPORT_COLUMNS = [
+  "seq", "occurred_at", "recorded_at", "action", "resource", "unit", "quantity", "provider", "provider_id",
+  "receiver", "receiver_id", "place", "lat", "lng", "to_place", "to_lat", "to_lng", "claim_id", "corrects",
+  "note", "id", "hash", "previous_hash",
+] as const;
+
+export interface LedgerExportRow {
+  id: string;
+  seq: number;
+  occurredAt: Date;
+  recordedAt: Date;
+  action: string;
+  resourceSpec: { name: string };
+  unit: string;
+  quantity: number;
+  provider: { id: string; name: string };
+  receiver: { id: string; name: string };
+  locationName: string | null;
+  lat: number | null;
+  lng: number | null;
+  toLocationName: string | null;
+  toLat: number | null;
+  toLng: number | null;
+  claimId: string | null;
+  correctsId: string | null;
+  note: string | null;
+  hash: string;
+  previousHash: string;
+}
+
 /** A signal as the export reads it from the database. */
 export interface SignalExportRow {
   id: string;
@@ -97,3 +128,12 @@ export const exportSignalsQuerySchema = z.object({
       return items.length > 0 ? (items as SignalStatus[]) : undefined;
     }),
 });
+
+export function ledgerCsvCells(e: LedgerExportRow): string[] {
+  return [
+    String(e.seq), date(e.occurredAt), date(e.recordedAt), e.action, text(e.resourceSpec.name), text(e.unit), num(e.quantity),
+    text(e.provider.name), e.provider.id, text(e.receiver.name), e.receiver.id, text(e.locationName), coord(e.lat), coord(e.lng),
+    text(e.toLocationName), coord(e.toLat), coord(e.toLng), e.claimId ?? "", e.correctsId ?? "", text(e.note), e.id, e.hash,
+    e.previousHash,
+  ];
+}

@@ -27,10 +27,26 @@ export function csvStream<R extends Keyset>(
   header: readonly string[],
   page: (after: Keyset | null, take: number) => Promise<R[]>,
   cells: (row: R) => string[],
+): ReadableStream<Uint8Array>;
+/** The same over another cursor (the ledger pages by its sequence number). */
+export function csvStream<R, C>(
+  header: readonly string[],
+  page: (after: C | null, take: number) => Promise<R[]>,
+  cells: (row: R) => string[],
+  cursorOf: (row: R) => C,
+): ReadableStream<Uint8Array>;
+export function csvStream<R, C>(
+  header: readonly string[],
+  page: (after: C | null, take: number) => Promise<R[]>,
+  cells: (row: R) => string[],
+  cursorOf: (row: R) => C = (row) => {
+    const { createdAt, id } = row as unknown as Keyset;
+    return { createdAt, id } as C;
+  },
 ): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
   const lines = (rows: string[][]) => encoder.encode(stringify(rows, { record_delimiter: "\r\n" }));
-  let after: Keyset | null = null;
+  let after: C | null = null;
   let started = false;
   return new ReadableStream<Uint8Array>({
     async pull(controller) {
@@ -44,8 +60,7 @@ export function csvStream<R extends Keyset>(
         const rows = await page(after, EXPORT_PAGE_SIZE);
         if (rows.length > 0) {
           controller.enqueue(lines(rows.map(cells)));
-          const last = rows[rows.length - 1]!;
-          after = { createdAt: last.createdAt, id: last.id };
+          after = cursorOf(rows[rows.length - 1]!);
         }
         if (rows.length < EXPORT_PAGE_SIZE) controller.close();
       } catch (err) {

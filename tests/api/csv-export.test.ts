@@ -103,7 +103,7 @@ describe.each(DB_KINDS)("CSV export on %s", (kind) => {
     const hidden = await newBoard(h.api, { visibility: "members" });
     await postSignal(hidden.steward, hidden.slug, { kind: "need", resourceSpecId: hidden.spec.id, quantity: 1, title: "secret" });
     const outsider = await newMember(h.api);
-    for (const file of ["signals.csv", "claims.csv"]) {
+    for (const file of ["signals.csv", "claims.csv", "ledger.csv"]) {
       const path = `/boards/${hidden.slug}/export/${file}`;
       expectError(await rawRequest(h.app.url, "GET", path), 404, "NOT_FOUND");
       expectError(await rawRequest(h.app.url, "GET", path, { headers: { authorization: `Bearer ${outsider.token}` } }), 404, "NOT_FOUND");
@@ -112,5 +112,23 @@ describe.each(DB_KINDS)("CSV export on %s", (kind) => {
     const mine = await download(h.app.url, hidden.steward.token, `/boards/${hidden.slug}/export/signals.csv`);
     expect(mine.rows.map((r) => r.title)).toEqual(["secret"]);
     expect(mine.headers.get("cache-control")).toContain("no-store");
+  });
+
+  it("ledger.csv: every event in ledger order with its hashes, as the ledger API shows them, formulas guarded", async () => {
+    const b = await newBoard(h.api);
+    const org = (await b.steward.api.post("/organizations", { name: `Makers ${b.slug}`, kind: "makerspace" })).body;
+    const record = async (body: Record<string, unknown>) =>
+      expectStatus(await b.steward.api.post(`/boards/${b.slug}/ledger/events`, { resourceSpecId: b.spec.id, provider: org.id, ...body }), 201);
+    const workshop = { name: "Workshop", lat: 52.52, lng: 13.405 };
+    await record({ action: "produce", quantity: 10, location: workshop, note: "=SUM(A1:A9)" });
+    await record({ action: "consume", quantity: 3, location: workshop });
+    await record({ action: "produce", quantity: 2.0 });
+    const file = await download(h.app.url, null, `/boards/${b.slug}/export/ledger.csv`);
+    expect(file.status).toBe(200);
+    expect(file.headers.get("content-disposition")).toContain(`${b.slug}-ledger.csv`);
+    const events = (await h.api.get(`/boards/${b.slug}/ledger/events`)).body.items as Array<{ seq: number; hash: string; previousHash: string; action: string }>;
+    expect(file.rows.map((r) => [Number(r.seq), r.action, r.hash, r.previous_hash])).toEqual(events.map((e) => [e.seq, e.action, e.hash, e.previousHash]));
+    expect(file.rows[0]).toMatchObject({ quantity: "10", provider: org.name, provider_id: org.id, place: "Workshop", lat: "52.52", note: "'=SUM(A1:A9)" });
+    expect(file.rows[1]).toMatchObject({ action: "consume", quantity: "3" });
   });
 });
