@@ -3,15 +3,10 @@
 // long enough that people need to see it move. Same origin, with the session cookie, like apiFetch.
 import { API_BASE, ApiError, toApiError } from "@/components/api/client";
 import type { CsvProblem } from "@/server/domain/csv-table";
+import type { ImportResult } from "@/server/domain/dto";
 
-export interface ImportAnswer {
-  created: number;
-  unchanged: number;
-  resourcesCreated: number;
-  rows: number;
-  dryRun: boolean;
-  ms: number;
-}
+/** The server's answer (server/domain/dto.ts). */
+export type ImportAnswer = ImportResult;
 
 export interface UploadProgress {
   /** Bytes sent so far and in all; `done` once the whole file is sent and the server is writing. */

@@ -196,3 +196,15 @@ export interface OrganizationDto extends OrgRef {
 export interface ErrorBody {
   error: { code: string; message: string; fields?: Record<string, string[]>; [key: string]: unknown };
 }
+
+/** The answer to a CSV import of signals (POST /boards/:slug/import/signals). */
+export interface ImportResult {
+  /** Signals written (or, on a dry run, that would be). */
+  created: number;
+  /** Rows whose external_id the board already holds: left as they are. */
+  unchanged: number;
+  resourcesCreated: number;
+  rows: number;
+  dryRun: boolean;
+  ms: number;
+}

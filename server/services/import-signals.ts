@@ -2,6 +2,7 @@
 // (csv-import.ts), any problem rejects the whole file, and the rows are written with one multi-row insert
 // per table and one `signals.imported` event, so 10,000 rows cost a handful of statements, and a board
 // with 1,000 viewers gets one message, not 10,000.
+import type { ImportResult } from "../domain/dto";
 import { DomainError } from "../domain/errors";
 import { parseCsvTable, type CsvProblem, type CsvTable } from "../domain/csv-table";
 import { checkImport, importLookups, nameKey, type ImportEnv, type ImportRow, type ImportVerdict } from "../domain/csv-import";
@@ -18,16 +19,6 @@ export interface ImportOptions {
   dryRun: boolean;
 }
 
-export interface ImportResult {
-  /** Signals written (or, on a dry run, that would be). */
-  created: number;
-  /** Rows whose external_id the board already holds: left as they are. */
-  unchanged: number;
-  resourcesCreated: number;
-  rows: number;
-  dryRun: boolean;
-  ms: number;
-}
 
 function rejected(problems: CsvProblem[], problemCount = problems.length): DomainError {
   const rows = new Set(problems.map((p) => p.row)).size;
