@@ -50,13 +50,20 @@ test("a member previews a file's mistakes, imports a good file with progress, an
   ]);
   await pick(page, good);
   await expect(page.getByRole("status").filter({ hasText: "The file checks out" })).toContainText("3 rows, 3 new signals");
-  // Hold the real request back a moment, so the progress bar can be seen while the server works.
-  await page.route("**/import/signals", async (route) => {
-    await new Promise((r) => setTimeout(r, 700));
-    await route.continue();
-  });
+  // Hold the real import back until the progress bar has been seen, then let it through. (A predicate, not
+  // a glob: the request carries a query string, which a glob on the path does not match.)
+  let release = () => {};
+  const released = new Promise<void>((r) => (release = r));
+  await page.route(
+    (url) => url.pathname.endsWith("/import/signals") && url.searchParams.get("dryRun") !== "true",
+    async (route) => {
+      await released;
+      await route.continue();
+    },
+  );
   await page.getByRole("button", { name: "Import 3 signals" }).click();
   await expect(page.getByTestId("import-progress")).toBeVisible();
+  release();
   await expect(page.getByRole("status").filter({ hasText: /^Imported 3 signals/ })).toBeVisible();
   await page.unrouteAll();
   await expect(page.getByTestId("import-progress")).toHaveCount(0);

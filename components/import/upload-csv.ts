@@ -26,7 +26,8 @@ export function uploadCsv(
   if (opts.dryRun) query.set("dryRun", "true");
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
-    xhr.open("POST", `${API_BASE}/boards/${encodeURIComponent(slug)}/import/signals?${query}`);
+    const search = query.size > 0 ? `?${query}` : "";
+    xhr.open("POST", `${API_BASE}/boards/${encodeURIComponent(slug)}/import/signals${search}`);
     xhr.setRequestHeader("content-type", "text/csv");
     xhr.setRequestHeader("accept", "application/json");
     xhr.upload.onprogress = (e) => opts.onProgress?.({ loaded: e.loaded, total: e.lengthComputable ? e.total : file.size, done: false });
