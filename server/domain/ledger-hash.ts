@@ -136,19 +136,35 @@ export function createChainVerifier() {
       previous = row.hash;
       return true;
     },
-    finish(head: { lastSeq: number; headHash: string } | null): VerifyResult {
-      const recorded = head ?? { lastSeq: 0, headHash: GENESIS_HASH };
-      if (!broken && (recorded.lastSeq !== count || recorded.headHash !== previous)) {
-        // Fewer rows than the head says: the first missing one is where the chain breaks; otherwise the
-        // last row is not the one the head recorded.
-        broken =
-          recorded.lastSeq > count
-            ? { seq: count + 1, eventId: null, reason: "head" }
-            : { seq: Math.max(count, 1), eventId: null, reason: "head" };
-      }
-      return { ok: !broken, count, headHash: previous, ...(broken ? { brokenAt: broken } : {}) };
+    finish(head: LedgerHeadRecord | null): VerifyResult {
+      return verdict({ count, headHash: previous, broken }, head);
     },
   };
+}
+
+/** What the ledger recorded at its last append (ledger_heads). */
+export interface LedgerHeadRecord {
+  lastSeq: number;
+  headHash: string;
+}
+
+/**
+ * The answer of a walk that checked `count` rows up to `headHash` and found `broken` (or nothing): with no
+ * broken row, the end must be the head the ledger recorded, or rows at the end were removed or rewritten.
+ */
+export function verdict(walk: { count: number; headHash: string; broken?: BrokenLink }, head: LedgerHeadRecord | null): VerifyResult {
+  const { count, headHash } = walk;
+  let broken = walk.broken;
+  const recorded = head ?? { lastSeq: 0, headHash: GENESIS_HASH };
+  if (!broken && (recorded.lastSeq !== count || recorded.headHash !== headHash)) {
+    // Fewer rows than the head says: the first missing one is where the chain breaks; otherwise the
+    // last row is not the one the head recorded.
+    broken =
+      recorded.lastSeq > count
+        ? { seq: count + 1, eventId: null, reason: "head" }
+        : { seq: Math.max(count, 1), eventId: null, reason: "head" };
+  }
+  return { ok: !broken, count, headHash, ...(broken ? { brokenAt: broken } : {}) };
 }
 
 /** Hashes events into a chain from `previousHash` (the service does the same, one append at a time). */
