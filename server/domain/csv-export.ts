@@ -62,6 +62,7 @@ export interface SignalExportRow {
   dueAt: Date | null;
   availableFrom: Date | null;
   availableUntil: Date | null;
+  rateQuantity: number | null;
   onBehalfOf: { name: string } | null;
   externalId: string | null;
   status: string;
@@ -97,7 +98,7 @@ export function signalCsvCells(s: SignalExportRow): string[] {
   const remaining = Math.max(0, subQty(s.quantity, s.claimedQuantity));
   return [
     s.kind, text(s.resourceSpec.name), text(s.resourceSpec.unit), num(s.quantity), text(s.title), text(s.note),
-    text(s.locationName), coord(s.lat), coord(s.lng), date(s.dueAt), date(s.availableFrom), date(s.availableUntil),
+    text(s.locationName), coord(s.lat), coord(s.lng), date(s.dueAt), date(s.availableFrom), date(s.availableUntil), num(s.rateQuantity),
     text(s.onBehalfOf?.name), text(s.externalId ?? s.id),
     s.id, s.status, num(s.claimedQuantity), num(s.deliveredQuantity), num(remaining), text(s.owner.name),
     date(s.createdAt), date(s.updatedAt),

@@ -52,6 +52,26 @@ describe("checkImport", () => {
     });
   });
 
+  it("reads a capacity's rate per week and applies the calendar's rules to it (ADR 025)", () => {
+    const v = check("kind,resource,quantity,available_until,rate_per_week\ncapacity,Face shield v3,600,2027-01-31,200\n");
+    expect(v.ok && v.rows[0]).toMatchObject({ kind: "capacity", quantity: 600, ratePerWeek: 200 });
+    expect(check("kind,resource,quantity,rate_per_week\ncapacity,Face shield v3,600,\n").ok && true).toBe(true);
+    expect(
+      problemsOf(
+        "kind,resource,quantity,due_at,available_until,rate_per_week\n" +
+          "need,Face shield v3,10,2026-12-24,,5\n" +
+          "capacity,Face shield v3,600,,,200\n" +
+          "capacity,Face shield v3,600,,2027-01-31,2.5\n" +
+          "capacity,Face shield v3,600,,2027-01-31,0\n",
+      ),
+    ).toEqual([
+      "2:rate_per_week:Only capacity signals have a rate per week",
+      "3:available_until:A rate per week needs the end of availability, so the weeks it covers are known",
+      '4:rate_per_week:Must be a whole number: "each" is counted, not measured',
+      "5:rate_per_week:Must be greater than 0",
+    ]);
+  });
+
   it("applies the API's signal rules: kinds' dates, the past, counted units, the window's order", () => {
     const p = problemsOf(
       "kind,resource,quantity,due_at,available_from,available_until\n" +
@@ -162,7 +182,7 @@ describe("the exports' cells", () => {
   const signal = {
     id: "55555555-5555-4555-8555-555555555555", kind: "need", resourceSpec: { name: "=cmd", unit: "each" }, quantity: 10, claimedQuantity: 12,
     deliveredQuantity: 0, title: "-urgent", note: null, locationName: null, lat: -33.9, lng: 151.2, dueAt: NOW, availableFrom: null,
-    availableUntil: null, onBehalfOf: null, externalId: null, status: "claimed", owner: { name: "@ada" }, createdAt: NOW, updatedAt: NOW,
+    availableUntil: null, rateQuantity: null, onBehalfOf: null, externalId: null, status: "claimed", owner: { name: "@ada" }, createdAt: NOW, updatedAt: NOW,
   };
 
   it("a signal's cells line up with the columns, guard text, not numbers, and give its id as external_id without one", () => {

@@ -11,11 +11,12 @@ import { PAST_PROBLEM, signalDateProblems } from "./signal-dates";
 import { SIGNAL_KINDS, type SignalKind } from "./signal-rules";
 import { defaultDivisible, isDivisible, isWholeQuantity, wholeNumberProblem } from "./units";
 import { unguardCell, type CsvProblem, type CsvTable } from "./csv-table";
+import { rateProblems } from "./capacity-calendar";
 
 /** The columns an import reads, in the order an export writes them. */
 export const IMPORT_COLUMNS = [
   "kind", "resource", "unit", "quantity", "title", "note", "place", "lat", "lng",
-  "due_at", "available_from", "available_until", "on_behalf_of", "external_id",
+  "due_at", "available_from", "available_until", "rate_per_week", "on_behalf_of", "external_id",
 ] as const;
 export type ImportColumn = (typeof IMPORT_COLUMNS)[number];
 
@@ -76,6 +77,8 @@ export interface ImportRow {
   dueAt: Date | null;
   availableFrom: Date | null;
   availableUntil: Date | null;
+  /** A capacity's rate per ISO week (ADR 025), or null. */
+  ratePerWeek: number | null;
   onBehalfOfId: string | null;
   externalId: string | null;
 }
@@ -174,6 +177,7 @@ const cellsSchema = z.object({
   due_at: dateCell.optional(),
   available_from: dateCell.optional(),
   available_until: dateCell.optional(),
+  rate_per_week: numberCell.optional(),
   on_behalf_of: text(LIMITS.name).optional(),
   external_id: text(EXTERNAL_ID_MAX).optional(),
 });
@@ -206,6 +210,8 @@ function readCells(values: Partial<Record<ImportColumn, string>>, env: ImportEnv
   const c = parsed.data;
   const qp = quantityProblem(c.quantity, Math.min(env.maxQuantity, MAX_QUANTITY));
   if (qp) problems.push(["quantity", qp]);
+  const rp = c.rate_per_week === undefined ? null : quantityProblem(c.rate_per_week, Math.min(env.maxQuantity, MAX_QUANTITY));
+  if (rp) problems.push(["rate_per_week", rp]);
   const horizon = IMPORT_DATE_HORIZON_YEARS * 365.25 * 24 * 3600 * 1000;
   for (const col of ["due_at", "available_from", "available_until"] as const) {
     const d = c[col];
@@ -256,9 +262,16 @@ export function checkImport(table: CsvTable, env: ImportEnv): ImportVerdict {
       for (const m of msgs) if (!(known && m === PAST_PROBLEM)) add(DATE_COLUMNS[field as keyof typeof DATE_COLUMNS] ?? field, m.replace(/\b(dueAt|availableFrom|availableUntil)\b/g, (f) => DATE_COLUMNS[f as keyof typeof DATE_COLUMNS]));
     }
 
+    const rate = c.rate_per_week === undefined ? null : { quantity: c.rate_per_week, period: "week" as const };
+    const rateFields = { rate: "rate_per_week", availableUntil: "available_until" } as const;
+    for (const [field, msgs] of Object.entries(rateProblems({ kind: c.kind, rate, availableFrom: c.available_from, availableUntil: c.available_until, now: env.now }))) {
+      for (const m of msgs) add(rateFields[field as keyof typeof rateFields] ?? field, m);
+    }
+
     const spec = resolveSpec(c, row, env, specsByName, newSpecs, add);
     const onBehalfOfId = c.on_behalf_of === undefined ? null : resolveOrg(c.on_behalf_of, orgsById, orgsByName, add);
     if (spec && !isDivisible(spec) && !isWholeQuantity(c.quantity)) add("quantity", wholeNumberProblem(spec.unit));
+    if (spec && rate && !isDivisible(spec) && !isWholeQuantity(rate.quantity)) add("rate_per_week", wholeNumberProblem(spec.unit));
     if (known) {
       unchanged++;
       continue;
@@ -278,6 +291,7 @@ export function checkImport(table: CsvTable, env: ImportEnv): ImportVerdict {
       dueAt: c.due_at ?? null,
       availableFrom: c.available_from ?? null,
       availableUntil: c.available_until ?? null,
+      ratePerWeek: rate ? roundQty(rate.quantity) : null,
       onBehalfOfId: onBehalfOfId ?? null,
       externalId: c.external_id ?? null,
     });

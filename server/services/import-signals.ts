@@ -126,15 +126,16 @@ async function insertSignals(tx: Tx, rows: Array<ImportRow & { specId: string }>
   const at = now.toISOString();
   return tx.$executeRaw`
     INSERT INTO signals (id, "boardId", kind, "resourceSpecId", title, note, quantity, "ownerId", "onBehalfOfId",
-                         "locationName", lat, lng, "dueAt", "availableFrom", "availableUntil", "externalId",
-                         "refreshedAt", "createdAt", "updatedAt")
+                         "locationName", lat, lng, "dueAt", "availableFrom", "availableUntil", "rateQuantity", "ratePeriod",
+                         "externalId", "refreshedAt", "createdAt", "updatedAt")
     SELECT gen_random_uuid(), ${boardId}::uuid, u.kind::"SignalKind", u.spec::uuid, u.title, u.note, u.qty::numeric(14,3),
            ${ownerId}::uuid, u.org::uuid, u.place, u.lat::float8, u.lng::float8, u.due::timestamp(3), u.afrom::timestamp(3),
-           u.auntil::timestamp(3), u.ext, ${at}::timestamp(3), ${at}::timestamp(3), ${at}::timestamp(3)
+           u.auntil::timestamp(3), u.rate::numeric(14,3), CASE WHEN u.rate IS NULL THEN NULL ELSE 'week'::"RatePeriod" END, u.ext, ${at}::timestamp(3), ${at}::timestamp(3), ${at}::timestamp(3)
       FROM unnest(${col((r) => r.kind)}::text[], ${col((r) => r.specId)}::text[], ${titles}::text[], ${col((r) => r.note)}::text[],
                   ${col((r) => String(r.quantity))}::text[], ${col((r) => r.onBehalfOfId)}::text[], ${col((r) => r.locationName)}::text[],
                   ${col((r) => str(r.lat))}::text[], ${col((r) => str(r.lng))}::text[], ${col((r) => iso(r.dueAt))}::text[],
-                  ${col((r) => iso(r.availableFrom))}::text[], ${col((r) => iso(r.availableUntil))}::text[], ${col((r) => r.externalId)}::text[])
-           AS u(kind, spec, title, note, qty, org, place, lat, lng, due, afrom, auntil, ext)
+                  ${col((r) => iso(r.availableFrom))}::text[], ${col((r) => iso(r.availableUntil))}::text[], ${col((r) => str(r.ratePerWeek))}::text[],
+                  ${col((r) => r.externalId)}::text[])
+           AS u(kind, spec, title, note, qty, org, place, lat, lng, due, afrom, auntil, rate, ext)
     ON CONFLICT ("boardId", "externalId") DO NOTHING`;
 }

@@ -32,9 +32,9 @@ describe.each(DB_KINDS)("CSV export on %s", (kind) => {
     const until = hoursFromNow(300);
     const csv = [
       HEADER,
-      `need,${a.spec.name},kg,12.5,"=HYPERLINK(""http://x"")","line one\nline two, with ""quotes""",Berlin,52.52,13.405,${due},,,${org.body.name},src-1`,
-      `stock,Spools ${a.slug},each,40,,-5 kept back,Lyon hub,,,,${hoursFromNow(-5)},${until},,src-2`,
-      `capacity,${a.spec.name},,30.125,@ weekends,,,-33.9,-70.6,,,${until},,src-3`,
+      `need,${a.spec.name},kg,12.5,"=HYPERLINK(""http://x"")","line one\nline two, with ""quotes""",Berlin,52.52,13.405,${due},,,,${org.body.name},src-1`,
+      `stock,Spools ${a.slug},each,40,,-5 kept back,Lyon hub,,,,${hoursFromNow(-5)},${until},,,src-2`,
+      `capacity,${a.spec.name},,30.125,@ weekends,,,-33.9,-70.6,,,${until},12.5,,src-3`,
     ].join("\n");
     expectStatus(await postCsv(h.app.url, a.steward.token, a.slug, csv, "?createMissingResources=true"), 201);
     await postSignal(a.steward, a.slug, { kind: "order", resourceSpecId: a.spec.id, quantity: 3, dueAt: due, title: "+ posted by hand" });
@@ -50,7 +50,7 @@ describe.each(DB_KINDS)("CSV export on %s", (kind) => {
     expect(first.rows.map((r) => r.note)).toContain("'-5 kept back");
     expect(first.rows.map((r) => r.title)).toContain("'+ posted by hand");
     // ... numbers are not: negative coordinates stay numbers.
-    expect(first.rows.find((r) => r.external_id === "src-3")).toMatchObject({ lat: "-33.9", lng: "-70.6", quantity: "30.125", title: "'@ weekends" });
+    expect(first.rows.find((r) => r.external_id === "src-3")).toMatchObject({ lat: "-33.9", lng: "-70.6", quantity: "30.125", title: "'@ weekends", rate_per_week: "12.5" });
     const handPosted = first.rows.find((r) => r.kind === "order")!;
     expect(handPosted.external_id).toBe(handPosted.id); // no source key: its own id
 
@@ -62,13 +62,16 @@ describe.each(DB_KINDS)("CSV export on %s", (kind) => {
     // ... and the board shows what was typed, without the guard.
     const titles = (await h.api.get(`/boards/${b.slug}/signals?limit=10`)).body.items.map((s: any) => s.title).sort();
     expect(titles).toEqual(["+ posted by hand", "=HYPERLINK(\"http://x\")", "@ weekends", `Offered: Spools ${a.slug}`].sort());
+    // The capacity's rate came through both imports: its calendar is there on the second board.
+    const capacity = (await h.api.get(`/boards/${b.slug}/signals?limit=10`)).body.items.find((s: any) => s.kind === "capacity");
+    expect(capacity.rate).toEqual({ quantity: 12.5, period: "week" });
     // Importing the export again creates nothing: every row has a key.
     expect((await postCsv(h.app.url, a.steward.token, b.slug, second.text)).body).toMatchObject({ created: 0, unchanged: 4 });
   });
 
   it("streams more rows than one page, each once, and filters by status", async () => {
     const { slug, steward, spec } = await newBoard(h.api);
-    const rows = Array.from({ length: 1_234 }, (_, i) => `need,${spec.name},,${i + 1},,,,,,,,,,p-${i}`);
+    const rows = Array.from({ length: 1_234 }, (_, i) => `need,${spec.name},,${i + 1},,,,,,,,,,,p-${i}`);
     expectStatus(await postCsv(h.app.url, steward.token, slug, [HEADER, ...rows].join("\n")), 201);
     const all = await download(h.app.url, null, `/boards/${slug}/export/signals.csv`);
     expect(all.rows).toHaveLength(1_234);
