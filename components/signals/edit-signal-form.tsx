@@ -38,10 +38,16 @@ export function EditSignalForm({ signal, onClose }: { signal: SignalDto; onClose
           label="Quantity"
           type="number"
           {...quantityInputProps(signal.resourceSpec)}
-          hint={[
-            signal.claimedQuantity > 0 ? `At least ${signal.claimedQuantity}: live claims hold that much.` : "",
-            isDivisible(signal.resourceSpec) ? "" : "Whole numbers.",
-          ].filter(Boolean).join(" ") || undefined}
+          // A stock signal linked to an inventory takes its quantity from the ledger (ADR 022).
+          readOnly={Boolean(signal.inventoryOf)}
+          hint={
+            signal.inventoryOf
+              ? `Follows ${signal.inventoryOf.name}'s inventory: record a ledger event to change it.`
+              : [
+                  signal.claimedQuantity > 0 ? `At least ${signal.claimedQuantity}: live claims hold that much.` : "",
+                  isDivisible(signal.resourceSpec) ? "" : "Whole numbers.",
+                ].filter(Boolean).join(" ") || undefined
+          }
           value={v.quantity}
           onChange={(e) => set({ quantity: e.target.value })}
           error={fieldError(fields, "quantity")}

@@ -58,6 +58,10 @@ export function updateSignal(ctx: ServiceContext, actor: Actor | null, id: strin
       // that has since passed is not re-judged by an edit of the title.
       throwIfProblems({
         ...(input.quantity !== undefined ? quantityUnitProblems(input.quantity, spec) : {}),
+        // A linked stock signal's quantity is the ledger's: an edit would be overwritten by the next event.
+        ...(input.quantity !== undefined && s.inventoryOfId
+          ? { quantity: ["This stock follows its organization's inventory: record a ledger event, or unlink the inventory first"] }
+          : {}),
         ...signalDateProblems({ kind: s.kind, given: input, stored: s, now: ctx.now() }),
         // A rated signal keeps an end of availability within the calendar's limit.
         ...rateProblems({

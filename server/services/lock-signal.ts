@@ -15,6 +15,8 @@ export interface LockedSignal {
   /** Set on a rated capacity signal (capacity calendars). */
   ratePeriod: "week" | null;
   rateQuantity: number | null;
+  /** Set on a stock signal whose quantity follows an organization's inventory in the ledger (ADR 022). */
+  inventoryOfId: string | null;
   boardId: string;
   visibility: "public" | "members";
 }
@@ -37,7 +39,7 @@ export async function lockSignals(tx: Tx, ids: string[]): Promise<Map<string, Lo
   const rows = await tx.$queryRaw<Raw[]>`
     SELECT s.id::text AS id, s.kind::text AS kind, s.status::text AS status, s."ownerId"::text AS "ownerId",
            s.quantity, s."claimedQuantity", s."deliveredQuantity", s."availableFrom", s."availableUntil",
-           s."ratePeriod"::text AS "ratePeriod", s."rateQuantity", s."boardId"::text AS "boardId", b.visibility::text AS visibility
+           s."ratePeriod"::text AS "ratePeriod", s."rateQuantity", s."inventoryOfId"::text AS "inventoryOfId", s."boardId"::text AS "boardId", b.visibility::text AS visibility
       FROM signals s JOIN boards b ON b.id = s."boardId"
      WHERE s.id = ANY(${ids}::uuid[])
      ORDER BY s.id

@@ -138,5 +138,15 @@ describe.each(DB_KINDS)("claims, stock signals and the ledger on %s", (kind) => 
     const outsider = await newMember(h.api);
     expectError(await w.link(outsider, offer.id, null), 403, "FORBIDDEN");
     expect((await h.api.get(`/signals/${offer.id}`)).body).toMatchObject({ quantity: 3, inventoryOf: null });
+
+    // Linked, the quantity is the ledger's: an edit of it is refused and changes nothing; other fields
+    // may still be edited, and after unlinking the quantity is the owner's again.
+    await w.record(w.maker, { action: "produce", quantity: 5, provider: w.makerOrg.id });
+    expectStatus(await w.link(w.maker, offer.id, w.makerOrg.id), 200);
+    expectError(await w.maker.api.patch(`/signals/${offer.id}`, { quantity: 50 }), 400, "VALIDATION_FAILED", ["quantity"]);
+    expectStatus(await w.maker.api.patch(`/signals/${offer.id}`, { title: "Shields on the shelf" }), 200);
+    expect((await h.api.get(`/signals/${offer.id}`)).body).toMatchObject({ quantity: 5, title: "Shields on the shelf" });
+    expectStatus(await w.link(w.maker, offer.id, null), 200);
+    expect((await w.maker.api.patch(`/signals/${offer.id}`, { quantity: 4 })).body).toMatchObject({ quantity: 4, inventoryOf: null });
   });
 });
