@@ -51,16 +51,26 @@ export const submitIntakeSchema = z
     website: z.unknown().optional(),
   })
   .superRefine((v, issue) => {
-    if (!v.contactEmail && !v.contactPhone) {
-      issue.addIssue({ code: "custom", path: ["contactEmail"], message: "Give an email address or a phone number" });
-      issue.addIssue({ code: "custom", path: ["contactPhone"], message: "Give an email address or a phone number" });
-    }
-    if (!v.resourceSpecId && !v.resourceText)
-      issue.addIssue({ code: "custom", path: ["resourceText"], message: "Pick what you need from the list or describe it" });
+    for (const [field, messages] of Object.entries(intakeChoiceProblems(v)))
+      for (const message of messages) issue.addIssue({ code: "custom", path: [field], message });
     if ((v.place.lat === undefined) !== (v.place.lng === undefined))
       issue.addIssue({ code: "custom", path: ["place", v.place.lat === undefined ? "lat" : "lng"], message: "Give both latitude and longitude, or neither" });
   });
 export type SubmitIntakeInput = z.infer<typeof submitIntakeSchema>;
+
+/**
+ * The two either-or choices of the form: a way to call back, and what is needed. Also run by the form on
+ * its own, because zod skips an object's refinements while any of its fields is invalid.
+ */
+export function intakeChoiceProblems(v: { contactEmail?: unknown; contactPhone?: unknown; resourceSpecId?: unknown; resourceText?: unknown }): FieldProblems {
+  const problems: FieldProblems = {};
+  if (!v.contactEmail && !v.contactPhone) {
+    problems.contactEmail = ["Give an email address or a phone number"];
+    problems.contactPhone = ["Give an email address or a phone number"];
+  }
+  if (!v.resourceSpecId && !v.resourceText) problems.resourceText = ["Pick what you need from the list or describe it"];
+  return problems;
+}
 
 /** The honeypot was filled in: a bot. It is answered like a person (so it learns nothing) and kept nowhere. */
 export function isHoneypotFilled(input: { website?: unknown }): boolean {
