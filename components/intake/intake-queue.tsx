@@ -117,7 +117,7 @@ function Decide({ slug, request: r }: { slug: string; request: IntakeRequestDto 
   const specs = useResourceSpecs();
   const accept = useAcceptIntake(slug);
   const reject = useRejectIntake(slug);
-  const [v, setV] = useState({ resourceSpecId: r.resourceSpec?.id ?? "", kind: "other", quantity: String(r.quantity), reason: "" });
+  const [v, setV] = useState({ resourceSpecId: r.resourceSpec?.id ?? "", kind: "other", quantity: String(r.quantity), title: "", reason: "" });
   const { fields, error, failed, setFields, setError } = useFormErrors();
   const set = (p: Partial<typeof v>) => setV((old) => ({ ...old, ...p }));
 
@@ -127,7 +127,15 @@ function Decide({ slug, request: r }: { slug: string; request: IntakeRequestDto 
     setFields({});
     const quantity = numberInput(v.quantity);
     accept.mutate(
-      { id: r.id, body: { resourceSpecId: v.resourceSpecId || undefined, organizationKind: v.kind, quantity: typeof quantity === "number" ? quantity : undefined } },
+      {
+        id: r.id,
+        body: {
+          resourceSpecId: v.resourceSpecId || undefined,
+          organizationKind: v.kind,
+          quantity: typeof quantity === "number" ? quantity : undefined,
+          title: v.title.trim() || undefined,
+        },
+      },
       { onError: (err) => failed(err) },
     );
   }
@@ -156,6 +164,7 @@ function Decide({ slug, request: r }: { slug: string; request: IntakeRequestDto 
           options={ORGANIZATION_KINDS.map((k) => ({ value: k, label: k }))}
         />
       </div>
+      <TextField label="Title on the board" optional hint="By default “Needed: ” and the resource." value={v.title} onChange={(e) => set({ title: e.target.value })} error={fieldError(fields, "title")} />
       <TextField label="Reason, if you reject it" value={v.reason} onChange={(e) => set({ reason: e.target.value })} error={fieldError(fields, "reason")} />
       <ErrorText>{fieldError(fields, "dueAt") ?? error}</ErrorText>
       <div className="flex flex-wrap gap-3">
