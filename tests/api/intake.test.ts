@@ -14,7 +14,7 @@ let addressCounter = 0;
 const newAddress = () => `198.51.100.${++addressCounter}`;
 
 describe.each(DB_KINDS)("public intake on %s", (kind) => {
-  const h = useApp(kind, { withoutNext: true, env: { TRUST_PROXY: "true", INTAKE_REQUESTS_PER_ADDRESS_PER_HOUR: String(LIMIT) } });
+  const h = useApp(kind, { env: { TRUST_PROXY: "true", INTAKE_REQUESTS_PER_ADDRESS_PER_HOUR: String(LIMIT) } });
 
   /** An anonymous submission from `from`, as the form sends it (JSON, same origin). */
   const submit = (slug: string, body: unknown, from: string, headers: Record<string, string> = {}) =>
@@ -141,6 +141,7 @@ describe.each(DB_KINDS)("public intake on %s", (kind) => {
     const sent = (await submit(b.slug, request(b.spec.id), newAddress())).body;
     const outsider = await newMember(h.api);
     const member = b.members[0]!;
+    const other = await newBoard(h.api);
     const before = await fingerprint(h.app.db.prisma);
     expectError(await h.api.get(`/boards/${b.slug}/intake`), 401, "UNAUTHENTICATED");
     expectError(await h.api.post(`/boards/${b.slug}/intake/${sent.id}/accept`, {}), 401, "UNAUTHENTICATED");
@@ -151,7 +152,6 @@ describe.each(DB_KINDS)("public intake on %s", (kind) => {
       expectError(await who.api.request("PUT", `/boards/${b.slug}/intake/settings`, { enabled: false }), 403, "FORBIDDEN");
     }
     // A steward of another board is no steward here; an unknown request id is 404.
-    const other = await newBoard(h.api);
     expectError(await other.steward.api.post(`/boards/${b.slug}/intake/${sent.id}/accept`, {}), 403, "FORBIDDEN");
     expectError(await other.steward.api.post(`/boards/${other.slug}/intake/${sent.id}/accept`, {}), 404, "NOT_FOUND");
     expectError(await b.steward.api.post(`/boards/${b.slug}/intake/not-an-id/accept`, {}), 404, "NOT_FOUND");
