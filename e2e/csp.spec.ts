@@ -41,6 +41,8 @@ async function pages(api: APIRequestContext): Promise<string[]> {
     "/boards",
     "/boards/commons",
     "/boards/open-medical-makers",
+    "/boards/commons/request",
+    "/boards/commons/intake",
     `/signals/${signalId}`,
     "/sign-in",
     "/sign-up",

@@ -117,6 +117,7 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
       signInPerEmailPerMinute: config.SIGNIN_ATTEMPTS_PER_MINUTE,
       signInPerAddressPerHour: config.SIGNIN_ATTEMPTS_PER_ADDRESS_PER_HOUR,
       signUpsPerAddressPerHour: config.SIGNUPS_PER_ADDRESS_PER_HOUR,
+      intakePerAddressPerHour: config.INTAKE_REQUESTS_PER_ADDRESS_PER_HOUR,
       hashConcurrency: config.PASSWORD_HASH_CONCURRENCY,
       hashQueue: config.PASSWORD_HASH_QUEUE,
     },

@@ -39,6 +39,8 @@ const envSchema = z.object({
   SIGNIN_ATTEMPTS_PER_ADDRESS_PER_HOUR: z.coerce.number().int().positive().default(100),
   /** Sign-ups allowed per client address per hour before 429. */
   SIGNUPS_PER_ADDRESS_PER_HOUR: z.coerce.number().int().positive().default(30),
+  /** Requests through a board's public intake form allowed per client address per hour before 429 (ADR 032). */
+  INTAKE_REQUESTS_PER_ADDRESS_PER_HOUR: z.coerce.number().int().positive().default(10),
   /** Password hashes (argon2id, ~19 MiB each) computed at once; more wait in a queue. */
   PASSWORD_HASH_CONCURRENCY: z.coerce.number().int().positive().default(2),
   /** Password hashes allowed to wait; beyond that sign-in and sign-up answer 503 SERVER_BUSY. */

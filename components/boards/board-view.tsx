@@ -16,6 +16,7 @@ import { Button, ButtonLink } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Loading } from "@/components/ui/loading";
 import { CsvDownloads } from "@/components/import/csv-downloads";
+import { IntakeLinks } from "@/components/intake/intake-links";
 import { BoardGone } from "./board-gone";
 import { BoardHeader } from "./board-header";
 import { JoinBoard } from "./join-board";
@@ -61,6 +62,7 @@ export function BoardView({ slug }: { slug: string }) {
   return (
     <div className="flex flex-col gap-6">
       <BoardHeader board={b} stream={stream} />
+      <IntakeLinks board={b} />
 
       {me.isPending ? null : !signedIn ? (
         <SignInPrompt>Sign in to post or claim</SignInPrompt>

@@ -9,7 +9,7 @@ describe("errorStatus", () => {
     expect(byStatus).toEqual({
       400: ["VALIDATION_FAILED", "MALFORMED_JSON", "IMPORT_REJECTED", "MALFORMED_URL", "MALFORMED_REQUEST"],
       401: ["UNAUTHENTICATED", "INVALID_CREDENTIALS"],
-      403: ["FORBIDDEN", "NOT_A_MEMBER", "CROSS_ORIGIN_REQUEST", "OWN_SIGNAL"],
+      403: ["FORBIDDEN", "INTAKE_CLOSED", "NOT_A_MEMBER", "CROSS_ORIGIN_REQUEST", "OWN_SIGNAL"],
       404: ["NOT_FOUND"],
       409: [
         "EMAIL_TAKEN",
@@ -22,6 +22,7 @@ describe("errorStatus", () => {
         "SIGNAL_NOT_OPEN",
         "AVAILABILITY_ENDED",
         "ALREADY_REINFORCED",
+        "INTAKE_ALREADY_DECIDED",
         "QUANTITY_BELOW_CLAIMED",
         "INSUFFICIENT_STOCK",
       ],

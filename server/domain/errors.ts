@@ -20,6 +20,8 @@ export type ErrorCode =
   | "INVALID_CREDENTIALS"
   /** The actor is known but not allowed to do this. */
   | "FORBIDDEN"
+  /** The board does not take requests through its public intake form (a steward turned it off, or never on). */
+  | "INTAKE_CLOSED"
   /** A browser request from another site (or origin) tried to change something: refused as CSRF. */
   | "CROSS_ORIGIN_REQUEST"
   /** The action needs membership of the board (or organization) and the actor is not a member. */
@@ -46,6 +48,8 @@ export type ErrorCode =
   | "AVAILABILITY_ENDED"
   /** The owner of a signal cannot claim or reinforce their own signal. */
   | "OWN_SIGNAL"
+  /** The intake request was already accepted or rejected (perhaps by another steward a moment ago); `status` says which. */
+  | "INTAKE_ALREADY_DECIDED"
   /** The actor has already reinforced this signal; reinforcement counts people, not clicks. */
   | "ALREADY_REINFORCED"
   /** The new quantity is below what live claims already hold; release claims first. */
@@ -80,6 +84,7 @@ export const errorStatus: Record<ErrorCode, number> = {
   UNAUTHENTICATED: 401,
   INVALID_CREDENTIALS: 401,
   FORBIDDEN: 403,
+  INTAKE_CLOSED: 403,
   NOT_A_MEMBER: 403,
   CROSS_ORIGIN_REQUEST: 403,
   // A claim on one's own signal is a permission question (who may act), not a state conflict.
@@ -95,6 +100,7 @@ export const errorStatus: Record<ErrorCode, number> = {
   SIGNAL_NOT_OPEN: 409,
   AVAILABILITY_ENDED: 409,
   ALREADY_REINFORCED: 409,
+  INTAKE_ALREADY_DECIDED: 409,
   QUANTITY_BELOW_CLAIMED: 409,
   INSUFFICIENT_STOCK: 409,
   METHOD_NOT_ALLOWED: 405,

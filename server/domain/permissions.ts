@@ -44,6 +44,14 @@ export function canClaimSignal(v: Viewer, signal: { ownerId: string }): boolean 
   return canWriteBoard(v) && v.userId !== signal.ownerId;
 }
 
+/**
+ * Intake requests from the public form hold contact details (personal data) and are unverified: only the
+ * board's stewards see them, and they decide whether one becomes a signal (ADR 032).
+ */
+export function canReviewIntake(v: Viewer): boolean {
+  return canWriteBoard(v) && v.boardRole === "steward";
+}
+
 /** Speaking for an organization (onBehalfOf) needs membership of it. */
 export function canActOnBehalfOf(v: Viewer, orgId: string): boolean {
   return v.userId !== null && v.orgIds.includes(orgId);

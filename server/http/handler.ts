@@ -35,6 +35,8 @@ export interface ApiCall<P> {
  */
 export interface ApiOptions {
   textBody?: { mediaType: "text/csv"; maxBytes: number };
+  /** A JSON body limit below the general one, for routes anyone may call without an account (intake, ADR 032). */
+  jsonMaxBytes?: number;
 }
 
 export function json(data: unknown, status = 200, headers?: HeadersInit) {
@@ -137,8 +139,8 @@ function guardWrite(req: Request, bearer: string | null, textType?: string) {
   }
 }
 
-async function readJson(req: Request): Promise<unknown> {
-  const text = await readText(req);
+async function readJson(req: Request, max = MAX_BODY_BYTES): Promise<unknown> {
+  const text = await readText(req, Math.min(max, MAX_BODY_BYTES));
   if (text.trim() === "") return {};
   try {
     return JSON.parse(text);
@@ -175,7 +177,7 @@ export function api<P = Record<string, never>>(
         },
         async body(schema) {
           if (opts.textBody) throw new Error("body() reads JSON; this route declares a text body");
-          const parsed = schema.safeParse(await readJson(req));
+          const parsed = schema.safeParse(await readJson(req, opts.jsonMaxBytes));
           if (!parsed.success) throw fromZodError(parsed.error);
           return parsed.data;
         },

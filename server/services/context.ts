@@ -51,6 +51,8 @@ export interface AuthLimits {
   signInPerAddressPerHour: number;
   /** Sign-ups per client address per hour before 429. */
   signUpsPerAddressPerHour: number;
+  /** Public intake requests (no account) per client address per hour before 429 (ADR 032). */
+  intakePerAddressPerHour: number;
   /** Password hashes computed at once (argon2id takes ~19 MiB each). */
   hashConcurrency: number;
   /** Password hashes allowed to wait for a slot; beyond that 503 SERVER_BUSY. */

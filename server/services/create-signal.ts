@@ -62,6 +62,11 @@ export async function createSignal(
   actorOrNull: Actor | null,
   slug: string,
   input: CreateSignalInput,
+  /**
+   * A steward accepting a public intake request posts for the facility's organization without belonging
+   * to it (ADR 032); honoured only when the actor is a steward of the board.
+   */
+  opts: { onBehalfOfVouchedBySteward?: boolean } = {},
 ): Promise<SignalDto> {
   const actor = requireActor(actorOrNull);
   requireSlugShape(slug);
@@ -70,7 +75,7 @@ export async function createSignal(
   assert(found !== null && canReadBoard(found.viewer, found.board), "NOT_FOUND", `No board "${slug}"`);
   const { board, viewer, spec, onBehalfOf } = found;
   requireBoardWriter(viewer, board);
-  requireOnBehalfOf(viewer, input.onBehalfOf);
+  if (!(opts.onBehalfOfVouchedBySteward && viewer.boardRole === "steward")) requireOnBehalfOf(viewer, input.onBehalfOf);
   if (!spec)
     throw new DomainError("VALIDATION_FAILED", "Unknown resource specification", {
       resourceSpecId: ["no resource specification with this id"],

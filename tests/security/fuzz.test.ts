@@ -194,6 +194,9 @@ function requestArb(all: Target[], fx: Fixture, base: string): fc.Arbitrary<Fuzz
     [/\/resource-specs$/, n.map((i) => ({ name: `Fuzz spec ${i}`, unit: "each" }))],
     [/\/(sessions|tokens)$/, fc.constantFrom({ email: fx.email, password: PASSWORD }, { email: fx.email, password: "wrong password!" })],
     [/\/accounts$/, n.map((i) => ({ email: `fuzz-${i}@example.test`, password: PASSWORD, name: "Fuzz" }))],
+    [/\/boards\/\[slug\]\/intake$/, fc.record({ facilityName: fc.constant("Fuzz clinic"), contactPhone: fc.constant("+1 555 010 0199"), place: fc.constant({ name: "Fuzzville" }), resourceText: fc.constant("Gloves"), quantity: fc.integer({ min: 1, max: 9 }) })],
+    [/\/reject$/, fc.constant({ reason: "Fuzz" })],
+    [/\/settings$/, fc.record({ enabled: fc.constantFrom(true, false, null) })],
     [/\/signals\/\[id\]$/, fc.record({ title: fc.string({ minLength: 1, maxLength: 20 }), quantity: fc.integer({ min: 1, max: 60 }) }, { requiredKeys: [] })],
   ];
   const bodyFor = (t: Target) => {
@@ -255,6 +258,10 @@ describe.each(DB_KINDS)("fuzzing every route on %s", (kind) => {
     await b.steward.api.post("/boards", { slug: closed, name: "Closed", visibility: "members" });
     const token = (await member.api.get("/tokens")).body.items[0];
     const other = await newMember(h.api);
+    const intake = await rawRequest(h.app.url, "POST", `/boards/${b.slug}/intake`, {
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ facilityName: "Fuzz clinic", contactEmail: "fuzz@example.test", place: { name: "Fuzzville" }, resourceSpecId: b.spec.id, quantity: 3 }),
+    });
     await renewCredentials();
     fx = {
       real: {
@@ -265,6 +272,7 @@ describe.each(DB_KINDS)("fuzzing every route on %s", (kind) => {
         boards: [b.slug, closed, "commons"],
         "resource-specs": [b.spec.id],
         users: [other.id],
+        intake: [(intake.body as { id: string }).id],
       },
       cookie: `sb_session=${SESSION}`,
       token: TOKEN,
