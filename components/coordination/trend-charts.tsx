@@ -75,8 +75,9 @@ function Chart({ points, columns, stacked, kind }: { points: SeriesPointDto[]; c
     <Legend key="l" wrapperStyle={{ fontSize: 12 }} />,
   ];
   return (
-    // aria-hidden: the summary and the table say the same in words and numbers.
-    <div aria-hidden="true" className="w-full">
+    // recharts' accessibility layer lets a keyboard step through the weeks; the summary and the table say
+    // the same in words and numbers.
+    <div className="w-full">
       <ResponsiveContainer width="100%" height={HEIGHT}>
         {kind === "area" ? (
           <AreaChart data={data} margin={{ top: 4, right: 8, bottom: 0, left: 0 }}>

@@ -6,7 +6,7 @@ import { useId, useState } from "react";
 import { Loading } from "@/components/ui/loading";
 import { ErrorText } from "@/components/ui/alert";
 import { Select } from "@/components/ui/select";
-import { DEFAULT_SERIES_WEEKS } from "@/server/domain/coordination-series";
+import { DEFAULT_SERIES_WEEKS, type ResourceSeriesDto } from "@/server/domain/coordination-series";
 import type { CoordinationMapDto } from "@/server/domain/coordination-map";
 import type { SignalKind } from "@/server/domain/signal-rules";
 import { useCoordinationMap, useCoordinationSeries, type CoordinationFilters } from "./queries";
@@ -22,13 +22,20 @@ const CoordinationMap = dynamic(() => import("./coordination-map"), { ssr: false
 
 const WEEK_CHOICES = [4, 8, 13, 26, 52].map((n) => ({ value: String(n), label: `${n} weeks` }));
 
+/** The resource shown before one is picked: the one with the most weeks that have any figure. */
+function busiest(series: ResourceSeriesDto[]): ResourceSeriesDto | undefined {
+  const weeksWithFigures = (s: ResourceSeriesDto) =>
+    s.points.filter((p) => p.stockOnHand || p.capacity || p.demandDue || p.demandMet).length;
+  return series.reduce<ResourceSeriesDto | undefined>((best, s) => (!best || weeksWithFigures(s) > weeksWithFigures(best) ? s : best), undefined);
+}
+
 function OverTime({ filters }: { filters: CoordinationFilters }) {
   const [weeks, setWeeks] = useState(DEFAULT_SERIES_WEEKS);
   const [picked, setPicked] = useState<string | null>(null);
   const q = useCoordinationSeries(filters, weeks);
   const ids = useId();
   const series = q.data?.series ?? [];
-  const chosen = series.find((s) => s.resourceSpec.id === (filters.resource ?? picked)) ?? series[0];
+  const chosen = series.find((s) => s.resourceSpec.id === (filters.resource ?? picked)) ?? busiest(series);
   return (
     <>
       <div className="mb-3 flex flex-wrap items-end gap-3">
