@@ -59,12 +59,13 @@ function FitToPoints({ places }: { places: MapPlace[] }) {
 
 export default function CoordinationMap({ data, tiles }: { data: CoordinationMapDto; tiles: MapTiles | null }) {
   const places = useMemo(() => [...data.organizations.map((o) => o.location), ...data.signals.map((s) => s.location)], [data]);
+  // bg-sky-50!: leaflet's own stylesheet paints the container grey, and the sea should read as sea.
   return (
     <MapContainer
       center={[20, 0]}
       zoom={1}
       worldCopyJump
-      className="h-80 w-full rounded-lg border border-stone-200 bg-sky-50 sm:h-[28rem]"
+      className="h-80 w-full rounded-lg border border-stone-200 bg-sky-50! sm:h-[28rem]"
       attributionControl
     >
       {tiles ? <TileLayer url={tiles.url} attribution={escapeHtml(tiles.attribution)} /> : null}

@@ -83,7 +83,7 @@ function Chart({ points, columns, stacked, kind }: { points: SeriesPointDto[]; c
           <AreaChart data={data} margin={{ top: 4, right: 8, bottom: 0, left: 0 }}>
             {axes}
             {columns.map((c) => (
-              <Area key={c.key} type="monotone" dataKey={c.key} name={c.label} stroke={c.color} fill={c.color} fillOpacity={0.15} isAnimationActive={false} />
+              <Area key={c.key} type="linear" dataKey={c.key} name={c.label} stroke={c.color} fill={c.color} fillOpacity={0.15} isAnimationActive={false} />
             ))}
           </AreaChart>
         ) : (
@@ -101,8 +101,8 @@ function Chart({ points, columns, stacked, kind }: { points: SeriesPointDto[]; c
 
 const STOCK: Column[] = [{ key: "stockOnHand", label: "On hand", color: "#1d4ed8" }];
 const CAPACITY: Column[] = [
-  { key: "booked", label: "Booked", color: "#0f766e" },
-  { key: "free", label: "Free", color: "#99f6e4" },
+  { key: "booked", label: "Booked", color: "#115e59" },
+  { key: "free", label: "Free", color: "#14b8a6" },
 ];
 const DEMAND: Column[] = [
   { key: "demandDue", label: "Due", color: "#b91c1c" },
