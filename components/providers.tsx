@@ -2,6 +2,7 @@
 import "@/components/zod-without-eval"; // first: before any schema parses in the browser
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { useState, type ReactNode } from "react";
+import { NuqsAdapter } from "nuqs/adapters/next/app";
 import { isApiError } from "@/components/api/client";
 import { RealtimeProvider } from "@/components/realtime/realtime-provider";
 
@@ -24,8 +25,11 @@ export function Providers({ children }: { children: ReactNode }) {
   // One client per browser tab (and per server render), never shared between visitors.
   const [client] = useState(makeQueryClient);
   return (
-    <QueryClientProvider client={client}>
-      <RealtimeProvider>{children}</RealtimeProvider>
-    </QueryClientProvider>
+    // nuqs keeps view filters (the coordinator's view) in the URL through the App Router.
+    <NuqsAdapter>
+      <QueryClientProvider client={client}>
+        <RealtimeProvider>{children}</RealtimeProvider>
+      </QueryClientProvider>
+    </NuqsAdapter>
   );
 }

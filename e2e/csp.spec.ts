@@ -1,34 +1,8 @@
 // The Content-Security-Policy holds the whole app to its nonce and its own origin; this proves the app
 // still works under it in Chromium. Every page is visited signed out and signed in, with the live socket
 // and a few writes, while any `securitypolicyviolation` event and any CSP console error is collected.
-import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
-import { DEMO, expectLive, postSignalApi, signInApi, signedInContext, unique } from "./support";
-
-interface Violations {
-  events: string[];
-  console: string[];
-}
-
-/** Collects CSP violations from the page (as the page sees them) and from Chromium's console. */
-async function watchCsp(page: Page): Promise<Violations> {
-  const found: Violations = { events: [], console: [] };
-  await page.exposeFunction("__reportCspViolation", (v: string) => found.events.push(v));
-  await page.addInitScript(() => {
-    document.addEventListener("securitypolicyviolation", (e) => {
-      const report = (window as unknown as { __reportCspViolation: (v: string) => void }).__reportCspViolation;
-      report(`${e.effectiveDirective} blocked ${e.blockedURI || "inline"} at ${e.sourceFile}:${e.lineNumber} (${e.sample})`);
-    });
-  });
-  page.on("console", (m) => {
-    if (/Content Security Policy|Refused to (load|execute|apply|connect|frame)/i.test(m.text())) found.console.push(m.text());
-  });
-  return found;
-}
-
-async function expectNone(found: Violations, where: string) {
-  expect(found.events, `CSP violation events on ${where}`).toEqual([]);
-  expect(found.console, `CSP console errors on ${where}`).toEqual([]);
-}
+import { expect, test, type APIRequestContext } from "@playwright/test";
+import { DEMO, expectLive, expectNoCspViolation as expectNone, postSignalApi, signInApi, signedInContext, unique, watchCsp } from "./support";
 
 /** The app's pages, with real ids from the demo data (`api` is signed in as Ada). */
 async function pages(api: APIRequestContext): Promise<string[]> {

@@ -111,3 +111,31 @@ export async function expectVisibleFocus(locator: Locator): Promise<void> {
   expect(ring.focusVisible, "focus came from the keyboard (:focus-visible)").toBe(true);
   expect(ring.outline, "the focused element draws a focus ring").toBe(true);
 }
+
+// ---- the Content-Security-Policy (csp.spec.ts and the pages that bring their own libraries) ----
+
+export interface Violations {
+  events: string[];
+  console: string[];
+}
+
+/** Collects CSP violations from the page (as the page sees them) and from Chromium's console. */
+export async function watchCsp(page: Page): Promise<Violations> {
+  const found: Violations = { events: [], console: [] };
+  await page.exposeFunction("__reportCspViolation", (v: string) => found.events.push(v));
+  await page.addInitScript(() => {
+    document.addEventListener("securitypolicyviolation", (e) => {
+      const report = (window as unknown as { __reportCspViolation: (v: string) => void }).__reportCspViolation;
+      report(`${e.effectiveDirective} blocked ${e.blockedURI || "inline"} at ${e.sourceFile}:${e.lineNumber} (${e.sample})`);
+    });
+  });
+  page.on("console", (m) => {
+    if (/Content Security Policy|Refused to (load|execute|apply|connect|frame)/i.test(m.text())) found.console.push(m.text());
+  });
+  return found;
+}
+
+export async function expectNoCspViolation(found: Violations, where: string) {
+  expect(found.events, `CSP violation events on ${where}`).toEqual([]);
+  expect(found.console, `CSP console errors on ${where}`).toEqual([]);
+}

@@ -101,7 +101,7 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
   const io = new IOServer(httpServer, { path: "/socket.io", serveClient: false });
   // Socket.IO wrapped the request listeners above; prepending puts the headers on its answers as well.
   const originPolicy = originPolicyOf(config);
-  httpServer.prependListener("request", securityHeaders({ dev, ...originPolicy }));
+  httpServer.prependListener("request", securityHeaders({ dev, ...originPolicy, mapTileOrigin: config.mapTiles?.origin }));
   httpServer.prependListener("request", watchSlowRequests());
   httpServer.on("clientError", clientErrorAnswerer({ dev, ...originPolicy }));
   dropCrossSiteCookies(io, originPolicy);

@@ -46,3 +46,23 @@ describe("isLoopbackHost", () => {
       expect(isLoopbackHost(h), h).toBe(false);
   });
 });
+
+describe("loadConfig: map tiles (ADR 029)", () => {
+  it("has none by default, so no third party is contacted", () => {
+    expect(loadConfig({}).mapTiles).toBeNull();
+    expect(loadConfig({ MAP_TILE_URL: "" }).mapTiles).toBeNull();
+  });
+
+  it("takes a {z}/{x}/{y} template on one host, with its origin for the CSP", () => {
+    expect(loadConfig({ MAP_TILE_URL: "https://tiles.example.org:8443/osm/{z}/{x}/{y}.png", MAP_TILE_ATTRIBUTION: "© OpenStreetMap" }).mapTiles).toEqual({
+      url: "https://tiles.example.org:8443/osm/{z}/{x}/{y}.png",
+      attribution: "© OpenStreetMap",
+      origin: "https://tiles.example.org:8443",
+    });
+  });
+
+  it("refuses templates without the tile coordinates, with {s} subdomains, or not over http(s)", () => {
+    for (const url of ["https://tiles.example.org/tile.png", "https://{s}.tile.example.org/{z}/{x}/{y}.png", "ftp://x.org/{z}/{x}/{y}", "tiles/{z}/{x}/{y}"])
+      expect(() => loadConfig({ MAP_TILE_URL: url }), url).toThrow(/MAP_TILE_URL/);
+  });
+});

@@ -66,7 +66,32 @@ const envSchema = z.object({
     .url({ protocol: /^https?$/, error: "PUBLIC_URL must be an http:// or https:// URL" })
     .optional()
     .or(z.literal("").transform(() => undefined)),
+  /**
+   * Map tiles for the coordinator's map (ADR 029): an `{z}/{x}/{y}` URL template on one host
+   * (`https://tile.example.org/{z}/{x}/{y}.png`). Unset: no tiles, and no third party is contacted; the
+   * map draws bundled country outlines instead. Its origin is added to the CSP's img-src.
+   */
+  MAP_TILE_URL: z
+    .string()
+    .refine((v) => mapTileOrigin(v) !== null, {
+      error: "MAP_TILE_URL must be an http(s) URL on one host with {z}, {x} and {y} (no {s} subdomains)",
+    })
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
+  /** The attribution the tile provider asks for (HTML is not interpreted: plain text). */
+  MAP_TILE_ATTRIBUTION: z.string().max(300).default(""),
 });
+
+/** The origin of a tile URL template, or null when it is not one we accept. */
+export function mapTileOrigin(template: string): string | null {
+  if (!["{z}", "{x}", "{y}"].every((p) => template.includes(p)) || template.includes("{s}")) return null;
+  try {
+    const url = new URL(template);
+    return url.protocol === "https:" || url.protocol === "http:" ? url.origin : null;
+  } catch {
+    return null;
+  }
+}
 
 export type AppConfig = ReturnType<typeof loadConfig>;
 
@@ -85,6 +110,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     // The demo's password is in the README: only the local, embedded database gets it unasked.
     seedDemo: c.SEED_DEMO ?? !c.DATABASE_URL,
     publicOrigin: c.PUBLIC_URL ? new URL(c.PUBLIC_URL).origin : null,
+    mapTiles: c.MAP_TILE_URL ? { url: c.MAP_TILE_URL, attribution: c.MAP_TILE_ATTRIBUTION, origin: mapTileOrigin(c.MAP_TILE_URL)! } : null,
   };
 }
 

@@ -83,6 +83,13 @@ describe("securityHeaders", () => {
     expect(run({}).csp).not.toBe(csp);
   });
 
+  it("lets images come from the map's tile server, exactly that origin, only when one is configured (ADR 029)", () => {
+    expect(run({}).csp).toContain("img-src 'self' data: blob:;");
+    const withTiles = run({ mapTileOrigin: "https://tiles.example.org" }).csp;
+    expect(withTiles).toContain("img-src 'self' data: blob: https://tiles.example.org;");
+    expect(withTiles).toContain("connect-src 'self';");
+  });
+
   it("adds eval and inline styles only in development, HSTS and upgrades only over HTTPS", () => {
     expect(run({ dev: true }).csp).toContain("'unsafe-eval'");
     expect(run({ dev: true }).csp).toContain("style-src 'self' 'unsafe-inline'");

@@ -14,6 +14,8 @@ export interface SecurityHeaderOptions {
   trustProxy: boolean;
   /** The published origin (PUBLIC_URL): an https one means every page is served over HTTPS. */
   publicOrigin: string | null;
+  /** The map's tile server (MAP_TILE_URL's origin), the one other origin images may come from (ADR 029). */
+  mapTileOrigin?: string | null;
 }
 
 /** One year; no includeSubDomains (sibling hosts are not necessarily ours) and no preload. */
@@ -29,7 +31,7 @@ const nonceSource = (_req: http.IncomingMessage, res: http.ServerResponse) => `'
  * script it renders, read from the request's CSP header) or when such a script loads them
  * ('strict-dynamic'). Everything else comes from our own origin; nothing may frame us.
  */
-function helmetFor(dev: boolean, https: boolean) {
+function helmetFor(dev: boolean, https: boolean, tileOrigin: string | null) {
   return helmet({
     contentSecurityPolicy: {
       useDefaults: false,
@@ -40,7 +42,7 @@ function helmetFor(dev: boolean, https: boolean) {
         // the browser (the heat bar's width) through the CSSOM, which CSP does not restrict. Next's
         // development overlay injects unnonced styles (a nonce beside 'unsafe-inline' would void it).
         "style-src": dev ? ["'self'", "'unsafe-inline'"] : ["'self'", nonceSource],
-        "img-src": ["'self'", "data:", "blob:"],
+        "img-src": ["'self'", "data:", "blob:", ...(tileOrigin ? [tileOrigin] : [])],
         "font-src": ["'self'"],
         // 'self' covers ws:/wss: to our own host (CSP Level 3), which Socket.IO's WebSocket uses.
         "connect-src": ["'self'"],
@@ -78,8 +80,8 @@ export function cameOverHttps(req: http.IncomingMessage, opts: SecurityHeaderOpt
  * a nonce the client chose would let it pick which scripts a page trusts.
  */
 export function securityHeaders(opts: SecurityHeaderOptions): Listener {
-  const overHttps = helmetFor(opts.dev, true);
-  const overHttp = helmetFor(opts.dev, false);
+  const overHttps = helmetFor(opts.dev, true, opts.mapTileOrigin ?? null);
+  const overHttp = helmetFor(opts.dev, false, opts.mapTileOrigin ?? null);
   return (req, res) => {
     nonces.set(res, randomBytes(16).toString("base64"));
     (cameOverHttps(req, opts) ? overHttps : overHttp)(req, res, (err) => {

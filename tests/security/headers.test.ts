@@ -148,12 +148,22 @@ describe("HSTS behind a trusted proxy (pglite)", () => {
   });
 });
 
-describe("HSTS with an https PUBLIC_URL (pglite)", () => {
-  const h = useApp("pglite", { env: { PUBLIC_URL: "https://board.example.org" } });
+// One app for both settings: each adds only its own header or source, so they cannot mask each other.
+const TILES = "https://tiles.example.org/osm/{z}/{x}/{y}.png";
+describe("HSTS with an https PUBLIC_URL, and a map tile server (pglite)", () => {
+  const h = useApp("pglite", { env: { PUBLIC_URL: "https://board.example.org", MAP_TILE_URL: TILES, MAP_TILE_ATTRIBUTION: "© Example tiles" } });
   it("is sent on every response", async () => {
     for (const p of ["/", "/api/v1/boards", "/socket.io/?EIO=4&transport=polling"]) {
       expect((await get(h.app.url + p)).headers.get("strict-transport-security"), p).toBe("max-age=31536000");
     }
+  });
+
+  it("lets images come from exactly the tile server's origin, and hands the map its template (ADR 029)", async () => {
+    const page = await get(`${h.app.url}/coordinate?boards=commons`);
+    expect(page.status).toBe(200);
+    expect(page.headers.get("content-security-policy")).toContain("img-src 'self' data: blob: https://tiles.example.org;");
+    expect(page.text).toContain("tiles.example.org/osm/{z}/{x}/{y}.png");
+    expect(page.text).toContain("© Example tiles");
   });
 });
 
