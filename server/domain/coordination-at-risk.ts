@@ -12,6 +12,7 @@
 //   on hand for that resource on the board. Organizations that keep no ledger of the resource are not
 //   flagged: there is nothing to compare with.
 import { compareQty, subQty } from "./quantity";
+import type { CoordinationBoardDto } from "./coordination-query";
 import { regionOf, type Region } from "./regions";
 
 /** "Due soon": within a week, the horizon of the capacity calendars' weeks and of a workshop's plan. */
@@ -49,6 +50,13 @@ interface Located {
   unit: string;
   place: string | null;
   orgPlace: string | null;
+}
+
+/** GET /coordination/at-risk. */
+export interface AtRiskAnswer {
+  boards: CoordinationBoardDto[];
+  dueWithinDays: number;
+  items: AtRiskItem[];
 }
 
 export interface NeedCandidate extends Located {

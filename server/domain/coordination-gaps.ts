@@ -12,6 +12,7 @@
 // - Quantities of different specifications are never added: one specification has one unit.
 import { calendarOf, weekKeyOf, weekStart, type Rate, type WeekKey } from "./capacity-calendar";
 import { compareQty, subQty, sumQty } from "./quantity";
+import type { CoordinationBoardDto } from "./coordination-query";
 import { regionOf, type Region } from "./regions";
 
 export type OfferOrRequestKind = "need" | "order" | "capacity" | "stock";
@@ -92,6 +93,9 @@ export interface GapsView {
   /** What the filters can choose from: every specification and region with anything open, before filtering. */
   options: { resources: SpecRef[]; regions: Region[] };
 }
+
+/** GET /coordination/gaps. */
+export type GapsAnswer = GapsView & { boards: CoordinationBoardDto[]; unitRule: string };
 
 export const UNIT_RULE =
   "Each resource specification has one unit; quantities of different specifications are never added together.";

@@ -5,7 +5,7 @@
 import {
   AT_RISK_DAYS,
   atRiskOf,
-  type AtRiskItem,
+  type AtRiskAnswer,
   type BoardRefLite,
   type ClaimCandidate,
   type NeedCandidate,
@@ -14,12 +14,6 @@ import {
 import type { CoordinationQuery } from "../domain/coordination-query";
 import type { Actor, ServiceContext } from "./context";
 import { coveredBoards, publicBoard } from "./coordination-scope";
-
-export interface AtRiskAnswer {
-  boards: ReturnType<typeof publicBoard>[];
-  dueWithinDays: number;
-  items: AtRiskItem[];
-}
 
 const OPEN = ["open", "claimed"];
 const WEEK_MS = 7 * 24 * 3_600_000;

@@ -2,13 +2,11 @@
 // (ADR 026). Two grouped statements do the reading: unrated signals summed per specification, kind and
 // pair of place names (a few hundred rows for a board of 10,000 signals), and rated capacity signals one by
 // one with their booked weeks. Regions and the arithmetic are the domain's (coordination-gaps.ts).
-import { computeGaps, UNIT_RULE, supplyWindow, type GapsView, type OfferOrRequestKind, type RatedCapacity, type SignalGroup } from "../domain/coordination-gaps";
+import { computeGaps, UNIT_RULE, supplyWindow, type GapsAnswer, type OfferOrRequestKind, type RatedCapacity, type SignalGroup } from "../domain/coordination-gaps";
 import type { CoordinationQuery } from "../domain/coordination-query";
 import type { Actor, ServiceContext } from "./context";
 import { loadBookedWeeks } from "./bookings";
 import { coveredBoards, publicBoard } from "./coordination-scope";
-
-export type GapsAnswer = GapsView & { boards: ReturnType<typeof publicBoard>[]; unitRule: string };
 
 // Offers count when their availability overlaps this week and next; requests count whatever their date.
 const OPEN = ["open", "claimed"];

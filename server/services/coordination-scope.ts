@@ -1,7 +1,7 @@
 // The boards one request of the coordinator's view covers, with where each board's event log stood when
 // they were read: the page follows each board's stream from there, so nothing that happens after the
 // figures were read can be missed (the log position is read before the figures).
-import type { CoordinationQuery } from "../domain/coordination-query";
+import type { CoordinationBoardDto, CoordinationQuery } from "../domain/coordination-query";
 import type { Actor, ServiceContext } from "./context";
 import { coordinationBoards } from "./coordination-boards";
 
@@ -22,6 +22,6 @@ export async function coveredBoards(ctx: ServiceContext, actor: Actor | null, q:
 }
 
 /** A board as answers show it (the id stays inside). */
-export function publicBoard(b: CoveredBoard) {
+export function publicBoard(b: CoveredBoard): CoordinationBoardDto {
   return { slug: b.slug, name: b.name, visibility: b.visibility, lastSeq: b.lastSeq };
 }
