@@ -1,6 +1,6 @@
 // bench:coordination — how fast the coordinator's view answers over a big board on the embedded database.
 //
-// The app runs in this process (PGlite in a fresh temporary DATA_DIR, API only). Setup: one person, one
+// The app runs in this process (production build, PGlite in a fresh temporary DATA_DIR). Setup: one person, one
 // public board, SPECS resource specifications, 200 organizations in 40 places; then SIGNALS signals written
 // straight into the tables (createMany: the seed is not what is measured) with every kind, rated capacity
 // with bookings, claims in every live status (some past their promise), and a ledger stock row per
@@ -32,7 +32,7 @@ async function main(): Promise<number> {
     PORT: "0", HOST: "127.0.0.1", NODE_ENV: "production", DATA_DIR: tempDir("bench-coordination"), SEED_DEMO: "false",
     SWEEP_INTERVAL_MS: "0", LOG_LEVEL: "warn", SIGNUPS_PER_ADDRESS_PER_HOUR: "1000000",
   });
-  const server = await startServer({ config, dev: false, withoutNext: true });
+  const server = await startServer({ config, dev: false });
   try {
     const api = new ApiClient(server.url);
     const steward = await newMember(api);

@@ -10,7 +10,7 @@
 //   capacity and of stock offered in that window. Supply is compared only within its own region: moving
 //   goods between regions is a decision for people, not an assumption of the sum.
 // - Quantities of different specifications are never added: one specification has one unit.
-import { calendarOf, weekKeyOf, weekStart, type Rate, type WeekKey } from "./capacity-calendar";
+import { weekKeyOf, weekStart, type Rate, type WeekKey } from "./capacity-calendar";
 import { compareQty, subQty, sumQty } from "./quantity";
 import type { CoordinationBoardDto } from "./coordination-query";
 import { regionOf, type Region } from "./regions";
@@ -110,11 +110,19 @@ export function supplyWindow(now: Date): { current: WeekKey; next: WeekKey; from
   return { current, next, from, until: new Date(from.getTime() + 2 * WEEK_MS) };
 }
 
-/** What a rated capacity has free over this week and next, never more than its unclaimed total. */
+/**
+ * What a rated capacity has free over this week and next, never more than its unclaimed total. Each of the
+ * two weeks counts when it overlaps the signal's window (as in calendarOf), with the rate less its bookings.
+ */
 export function ratedFree(c: RatedCapacity, now: Date): number {
-  const { current, next } = supplyWindow(now);
-  const weeks = calendarOf({ rate: c.rate, availableFrom: c.availableFrom, availableUntil: c.availableUntil, createdAt: c.createdAt, booked: c.booked });
-  const free = sumQty(weeks.filter((w) => w.week === current || w.week === next).map((w) => w.free));
+  const window = supplyWindow(now);
+  const from = (c.availableFrom ?? c.createdAt).getTime();
+  const until = c.availableUntil.getTime();
+  const weeks = [
+    { key: window.current, start: window.from.getTime() },
+    { key: window.next, start: window.from.getTime() + WEEK_MS },
+  ].filter((w) => w.start < until && w.start + WEEK_MS > from);
+  const free = sumQty(weeks.map((w) => Math.max(0, subQty(c.rate.quantity, c.booked.get(w.key) ?? 0))));
   const unclaimed = Math.max(0, subQty(c.quantity, c.claimed));
   return compareQty(free, unclaimed) > 0 ? unclaimed : free;
 }
@@ -132,6 +140,7 @@ interface Acc {
 }
 
 const nonNegative = (n: number) => (n > 0 ? n : 0);
+const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 function byName<T extends { name: string }>(a: T, b: T) {
   return a.name.localeCompare(b.name);
@@ -160,7 +169,11 @@ export function computeGaps(args: {
     return a;
   };
 
-  for (const g of args.groups) {
+  // Spellings in code-point order, so the name a region shows does not depend on the order rows arrive in
+  // or on the database's collation: of "Berlin" and "berlin", "Berlin" names the region.
+  const nameOf = (g: SignalGroup) => regionOf(g.place, g.orgPlace).name;
+  const groups = [...args.groups].sort((x, y) => cmp(nameOf(x), nameOf(y)));
+  for (const g of groups) {
     const a = acc(g.resourceSpecId, g.place, g.orgPlace);
     if (g.kind === "need" || g.kind === "order") {
       a.open.push(nonNegative(subQty(g.quantity, g.delivered)));

@@ -62,7 +62,7 @@ describe.each(DB_KINDS)("the coordinator's view on %s", (kind) => {
     expect(body.rows).toEqual([
       {
         resourceSpec: { id: n.gowns.id, name: n.gowns.name, unit: "each" },
-        region: { key: "lyon", name: "lyon" },
+        region: { key: "lyon", name: "Lyon" },
         demand: { open: 200, unclaimed: 200, claimedNotDelivered: 0, signals: 1 },
         supply: { capacity: 0, stock: 50, total: 50, signals: 1 },
         gap: 150,
@@ -75,7 +75,7 @@ describe.each(DB_KINDS)("the coordinator's view on %s", (kind) => {
         gap: 0,
       },
     ]);
-    expect(body.heatmap).toEqual({ resources: [body.rows[0].resourceSpec], regions: [{ key: "lyon", name: "lyon" }], cells: [[150]] });
+    expect(body.heatmap).toEqual({ resources: [body.rows[0].resourceSpec], regions: [{ key: "lyon", name: "Lyon" }], cells: [[150]] });
 
     const lyon = (await h.api.get(`/coordination/gaps?boards=${n.slug}&region=%20LYON`)).body;
     expect(lyon.rows.map((r: { region: { key: string } }) => r.region.key)).toEqual(["lyon"]);
