@@ -87,6 +87,9 @@ async function main(): Promise<number> {
     await prisma.$executeRawUnsafe("VACUUM ANALYZE");
     console.log(`seeded ${signals.length} signals, ${claims.length} claims, ${bookings.length} bookings, ${resources.length} stock rows in ${fmt((now() - t0) / 1000, 1)} s`);
 
+    // The seeding left the setup's keep-alive connection idle past the server's keep-alive timeout: the
+    // first request may race its close (ECONNRESET). One throwaway request opens a fresh one.
+    await fetch(`${server.url}/api/v1/boards`).then((r) => r.arrayBuffer()).catch(() => null);
     const measure = async (path: string) => {
       const times: number[] = [];
       let last: unknown = null;
