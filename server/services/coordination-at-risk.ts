@@ -15,7 +15,6 @@ import type { CoordinationQuery } from "../domain/coordination-query";
 import type { Actor, ServiceContext } from "./context";
 import { coveredBoards, publicBoard } from "./coordination-scope";
 
-const OPEN = ["open", "claimed"];
 const WEEK_MS = 7 * 24 * 3_600_000;
 
 type Raw<T, K extends keyof T> = Omit<T, K | "board"> & Record<K, unknown> & { boardId: string };
@@ -34,7 +33,7 @@ export async function coordinationAtRisk(ctx: ServiceContext, actor: Actor | nul
            (SELECT count(*)::int FROM claims c WHERE c."signalId" = s.id AND c.status IN ('in_progress', 'shipped', 'delivered')) AS "startedClaims",
            (SELECT count(*)::int FROM claims c WHERE c."signalId" = s.id AND c.status = 'claimed') AS "waitingClaims"
       FROM signals s JOIN resource_specs r ON r.id = s."resourceSpecId" LEFT JOIN organizations o ON o.id = s."onBehalfOfId"
-     WHERE s."boardId" = ANY(${ids}::uuid[]) AND s.status::text = ANY(${OPEN}::text[]) AND s.kind IN ('need', 'order')
+     WHERE s."boardId" = ANY(${ids}::uuid[]) AND s.status IN ('open', 'claimed') AND s.kind IN ('need', 'order')
        AND s."dueAt" IS NOT NULL AND s."dueAt" <= ${horizon}`;
 
   // A promise can only have passed if some date is behind us: the claim's own, the request's due date, or
@@ -62,7 +61,7 @@ export async function coordinationAtRisk(ctx: ServiceContext, actor: Actor | nul
               FROM economic_resources e WHERE e."boardId" = ANY(${ids}::uuid[])
              GROUP BY 1, 2, 3) held
         ON held."boardId" = s."boardId" AND held."agentId" = s."onBehalfOfId" AND held."resourceSpecId" = s."resourceSpecId"
-     WHERE s."boardId" = ANY(${ids}::uuid[]) AND s.status::text = ANY(${OPEN}::text[]) AND s.kind = 'stock' AND s."inventoryOfId" IS NULL`;
+     WHERE s."boardId" = ANY(${ids}::uuid[]) AND s.status IN ('open', 'claimed') AND s.kind = 'stock' AND s."inventoryOfId" IS NULL`;
 
   const board = (r: { boardId: string }) => boardOf.get(r.boardId)!;
   const date = (d: unknown) => (d ? new Date(d as string) : null);

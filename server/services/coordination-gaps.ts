@@ -9,7 +9,7 @@ import { loadBookedWeeks } from "./bookings";
 import { coveredBoards, publicBoard } from "./coordination-scope";
 
 // Offers count when their availability overlaps this week and next; requests count whatever their date.
-const OPEN = ["open", "claimed"];
+// Signals that are open or claimed are the open ones (withdrawn, expired and fulfilled are over).
 
 export async function coordinationGaps(ctx: ServiceContext, actor: Actor | null, q: CoordinationQuery): Promise<GapsAnswer> {
   const boards = await coveredBoards(ctx, actor, q);
@@ -27,7 +27,7 @@ export async function coordinationGaps(ctx: ServiceContext, actor: Actor | null,
                    coalesce(nullif(btrim(s."locationName"), ''), nullif(btrim(o."locationName"), '')) AS place,
                    s.quantity, s."claimedQuantity" AS claimed, s."deliveredQuantity" AS delivered
               FROM signals s LEFT JOIN organizations o ON o.id = s."onBehalfOfId"
-             WHERE s."boardId" = ANY(${ids}::uuid[]) AND s.status::text = ANY(${OPEN}::text[]) AND s."rateQuantity" IS NULL
+             WHERE s."boardId" = ANY(${ids}::uuid[]) AND s.status IN ('open', 'claimed') AND s."rateQuantity" IS NULL
                AND (s.kind IN ('need', 'order')
                     OR ((s."availableFrom" IS NULL OR s."availableFrom" < ${until}) AND (s."availableUntil" IS NULL OR s."availableUntil" > ${now})))) g
      GROUP BY 1, 2, lower(regexp_replace(g.place, '\\s+', ' ', 'g'))
@@ -39,7 +39,7 @@ export async function coordinationGaps(ctx: ServiceContext, actor: Actor | null,
     SELECT s.id::text AS id, s."resourceSpecId"::text AS "resourceSpecId", s."locationName" AS place, o."locationName" AS "orgPlace",
            s.quantity, s."claimedQuantity" AS claimed, s."rateQuantity" AS rate, s."availableFrom", s."availableUntil", s."createdAt"
       FROM signals s LEFT JOIN organizations o ON o.id = s."onBehalfOfId"
-     WHERE s."boardId" = ANY(${ids}::uuid[]) AND s.status::text = ANY(${OPEN}::text[]) AND s."rateQuantity" IS NOT NULL
+     WHERE s."boardId" = ANY(${ids}::uuid[]) AND s.status IN ('open', 'claimed') AND s."rateQuantity" IS NOT NULL
        AND s."availableUntil" > ${now} AND (s."availableFrom" IS NULL OR s."availableFrom" < ${until})
      ORDER BY s.id`;
   const booked = ratedRows.length ? await loadBookedWeeks(ctx.prisma, ratedRows.map((r) => r.id)) : new Map();
