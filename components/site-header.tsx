@@ -41,6 +41,9 @@ export function SiteHeader() {
           <NavLink href="/boards" active={is("/boards")}>
             Boards
           </NavLink>
+          <NavLink href="/coordinate" active={is("/coordinate")}>
+            Coordinate
+          </NavLink>
           <NavLink href="/claims" active={is("/claims")}>
             My claims
           </NavLink>

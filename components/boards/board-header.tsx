@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { LiveStatus } from "@/components/realtime/live-status";
 import type { StreamState } from "@/components/realtime/board-streams";
 import { Badge } from "@/components/ui/badge";
@@ -23,7 +24,13 @@ export function BoardHeader({ board, stream }: { board: BoardDto; stream: Stream
             {board.myRole ? <Badge tone="teal">{board.myRole === "steward" ? "You are a steward" : "You are a member"}</Badge> : null}
           </p>
         </div>
-        <LiveStatus state={stream} />
+        <div className="flex flex-wrap items-center gap-3">
+          {/* Anyone who can read the board can see its gaps and risks; the link names the board in the view's URL. */}
+          <Link href={`/coordinate?boards=${encodeURIComponent(board.slug)}`} className="text-sm font-medium" data-testid="coordinate-link">
+            Coordinate
+          </Link>
+          <LiveStatus state={stream} />
+        </div>
       </div>
       {board.covenant.trim() ? (
         <details className="rounded-lg border border-stone-200 bg-white px-4 py-3 text-sm">

@@ -1,34 +1,47 @@
-// The coordinator's charts and map. Every key starts ["coordination"]: the view's live refresh invalidates
-// them all at once when signals, claims or ledger events arrive.
+// The coordinator's view reads four aggregates: gaps, the at-risk list, the series over time and the map.
+// Every key starts with "coordination", which the realtime provider invalidates (once per burst) on every
+// event of a followed board. Changing a filter keeps the last figures on screen until the new ones arrive
+// (no flash of "Loading", and charts do not blink).
 import { keepPreviousData, queryOptions, useQuery } from "@tanstack/react-query";
-import { apiFetch, toQueryString } from "@/components/api/client";
+import { apiFetch } from "@/components/api/client";
+import type { GapsAnswer } from "@/server/domain/coordination-gaps";
+import type { AtRiskAnswer } from "@/server/domain/coordination-at-risk";
 import type { CoordinationSeriesDto } from "@/server/domain/coordination-series";
 import type { CoordinationMapDto } from "@/server/domain/coordination-map";
+import { coordinationSearch, type CoordinationFilters } from "./filters";
 
-export interface CoordinationFilters {
-  boards: string[];
-  resource: string | null;
-  region: string | null;
-}
+export type { GapsAnswer, AtRiskAnswer, CoordinationFilters };
 
-/** The view's filters as the API's query string (the same names the page keeps in its URL). */
-export function filterParams(f: CoordinationFilters) {
-  return { boards: f.boards.join(","), resource: f.resource, region: f.region };
-}
-
-export const seriesQuery = (filters: CoordinationFilters, weeks: number) =>
+export const gapsQuery = (f: CoordinationFilters) =>
   queryOptions({
-    queryKey: ["coordination", "series", filters, weeks] as const,
-    queryFn: ({ signal }) => apiFetch<CoordinationSeriesDto>(`/coordination/series${toQueryString({ ...filterParams(filters), weeks })}`, { signal }),
+    queryKey: ["coordination", "gaps", f] as const,
+    queryFn: ({ signal }) => apiFetch<GapsAnswer>(`/coordination/gaps${coordinationSearch(f)}`, { signal }),
+    placeholderData: keepPreviousData,
   });
 
-export const mapQuery = (filters: CoordinationFilters) =>
+export const atRiskQuery = (f: CoordinationFilters) =>
   queryOptions({
-    queryKey: ["coordination", "map", filters] as const,
-    queryFn: ({ signal }) => apiFetch<CoordinationMapDto>(`/coordination/map${toQueryString(filterParams(filters))}`, { signal }),
+    queryKey: ["coordination", "at-risk", f] as const,
+    queryFn: ({ signal }) => apiFetch<AtRiskAnswer>(`/coordination/at-risk${coordinationSearch(f)}`, { signal }),
+    placeholderData: keepPreviousData,
   });
 
-// The previous answer stays on screen while new filters load, so charts do not blink to "Loading".
-export const useCoordinationSeries = (filters: CoordinationFilters, weeks: number) =>
-  useQuery({ ...seriesQuery(filters, weeks), placeholderData: keepPreviousData });
-export const useCoordinationMap = (filters: CoordinationFilters) => useQuery({ ...mapQuery(filters), placeholderData: keepPreviousData });
+export const seriesQuery = (f: CoordinationFilters, weeks: number) =>
+  queryOptions({
+    queryKey: ["coordination", "series", f, weeks] as const,
+    queryFn: ({ signal }) => {
+      const search = coordinationSearch(f);
+      return apiFetch<CoordinationSeriesDto>(`/coordination/series${search}${search ? "&" : "?"}weeks=${weeks}`, { signal });
+    },
+    placeholderData: keepPreviousData,
+  });
+
+export const mapQuery = (f: CoordinationFilters) =>
+  queryOptions({
+    queryKey: ["coordination", "map", f] as const,
+    queryFn: ({ signal }) => apiFetch<CoordinationMapDto>(`/coordination/map${coordinationSearch(f)}`, { signal }),
+    placeholderData: keepPreviousData,
+  });
+
+export const useCoordinationSeries = (f: CoordinationFilters, weeks: number) => useQuery(seriesQuery(f, weeks));
+export const useCoordinationMap = (f: CoordinationFilters) => useQuery(mapQuery(f));

@@ -9,12 +9,13 @@ import { Select } from "@/components/ui/select";
 import { DEFAULT_SERIES_WEEKS, type ResourceSeriesDto } from "@/server/domain/coordination-series";
 import type { CoordinationMapDto } from "@/server/domain/coordination-map";
 import type { SignalKind } from "@/server/domain/signal-rules";
-import { useCoordinationMap, useCoordinationSeries, type CoordinationFilters } from "./queries";
+import { useCoordinationMap, useCoordinationSeries } from "./queries";
+import type { CoordinationFilters } from "./filters";
 import { TrendCharts } from "./trend-charts";
 import { ORGANIZATION_STYLE, SIGNAL_STYLES, type PointStyle } from "./map-style";
 import type { MapTiles } from "./coordination-map";
 
-export type { CoordinationFilters } from "./queries";
+export type { CoordinationFilters } from "./filters";
 export type { MapTiles } from "./coordination-map";
 
 // Leaflet reads `window` as soon as it is imported: the map is a browser-only chunk.

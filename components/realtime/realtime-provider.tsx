@@ -4,6 +4,7 @@ import { useQueryClient } from "@tanstack/react-query";
 import { createContext, useContext, useState, type ReactNode } from "react";
 import { applyBoardEvent } from "./apply-event";
 import { BoardStreams } from "./board-streams";
+import { coalesce } from "./coalesce";
 import { streamSocket } from "./socket";
 
 const StreamsContext = createContext<BoardStreams | null>(null);
@@ -11,16 +12,25 @@ const StreamsContext = createContext<BoardStreams | null>(null);
 export function RealtimeProvider({ children }: { children: ReactNode }) {
   const queryClient = useQueryClient();
   // The socket itself is only opened when a page first watches a board (BoardStreams is lazy).
-  const [streams] = useState(
-    () =>
-      new BoardStreams(() => streamSocket(), (e) => applyBoardEvent(queryClient, e), {
+  const [streams] = useState(() => {
+    // The coordinator's view reads aggregates over whole boards: any event may change them, and none can
+    // be folded in by hand, so its queries (["coordination", ...]) are asked again, once per burst.
+    const refreshCoordination = coalesce(() => void queryClient.invalidateQueries({ queryKey: ["coordination"] }), 400, 2000);
+    return new BoardStreams(
+      () => streamSocket(),
+      (e) => {
+        applyBoardEvent(queryClient, e);
+        refreshCoordination();
+      },
+      {
         // Losing a board means one's sign-in or memberships changed: what "me" and the board list say too.
         onRevoked: () => {
           void queryClient.invalidateQueries({ queryKey: ["me"] });
           void queryClient.invalidateQueries({ queryKey: ["boards"], exact: true });
         },
-      }),
-  );
+      },
+    );
+  });
   return <StreamsContext.Provider value={streams}>{children}</StreamsContext.Provider>;
 }
 

@@ -27,3 +27,11 @@ export const coordinationQuerySchema = z.object({
 });
 
 export type CoordinationQuery = z.infer<typeof coordinationQuerySchema>;
+
+/** A board covered by an answer of the view, with where its event log stood when the figures were read. */
+export interface CoordinationBoardDto {
+  slug: string;
+  name: string;
+  visibility: "public" | "members";
+  lastSeq: number;
+}
