@@ -47,7 +47,7 @@ export function SiteHeader() {
           <NavLink href="/claims" active={is("/claims")}>
             My claims
           </NavLink>
-          <NavLink href="/organizations/new" active={is("/organizations")}>
+          <NavLink href="/organizations" active={is("/organizations")}>
             Organizations
           </NavLink>
           {me.data ? (

@@ -22,6 +22,7 @@ async function pages(api: APIRequestContext): Promise<string[]> {
     "/sign-up",
     "/claims",
     "/settings/tokens",
+    "/organizations",
     "/organizations/new",
     `/organizations/${orgId}`,
     "/no-such-page",

@@ -8,6 +8,8 @@ import { Card } from "@/components/ui/card";
 import { Loading } from "@/components/ui/loading";
 import { ORGANIZATION_KIND_NAMES } from "./organization-body";
 import { useOrganization } from "./queries";
+import { OrganizationLineage } from "./organization-lineage";
+import { OrganizationTrust } from "./organization-trust";
 
 export function OrganizationView({ id }: { id: string }) {
   const org = useOrganization(id);
@@ -41,6 +43,8 @@ export function OrganizationView({ id }: { id: string }) {
           {" · "}since {formatDate(o.createdAt)}
         </p>
       </header>
+      <OrganizationTrust org={o} />
+      <OrganizationLineage id={o.id} />
       <Card as="section" aria-labelledby="members-heading">
         <h2 id="members-heading" className="text-lg font-semibold">
           Members

@@ -190,6 +190,25 @@ describe("applyBoardEvent", () => {
     expect(ids(qc.getQueryData(["signals", "commons", stockOnly]))).toEqual([]);
   });
 
+  it("marks the board's cards for an organization verified, then not, and leaves other boards and organizations alone", () => {
+    const { qc, f } = setup();
+    const org = { id: "org-1", name: "Clínic", kind: "clinic", verified: false };
+    const mine = signal({ onBehalfOf: org });
+    const someoneElse = signal({ onBehalfOf: { ...org, id: "org-2" } });
+    const elsewhere = signal({ board: { slug: "fablabs", name: "Fab labs" }, onBehalfOf: org });
+    qc.setQueryData(["signals", "commons", f], list([[mine, someoneElse]]));
+    qc.setQueryData(["signals", "fablabs", f], list([[elsewhere]]));
+    qc.setQueryData(["signal", mine.id], mine);
+    const data = { organization: { id: org.id, name: org.name, kind: org.kind }, verification: null, note: null };
+    const verified = () => flattenList(qc.getQueryData(["signals", "commons", f])).map((x) => x.onBehalfOf?.verified);
+    applyBoardEvent(qc, event({ seq: 5, type: "organization.verified", data }));
+    expect(verified()).toEqual([true, false]);
+    expect(qc.getQueryData<SignalDto>(["signal", mine.id])!.onBehalfOf!.verified).toBe(true);
+    expect(flattenList(qc.getQueryData(["signals", "fablabs", f]))[0]!.onBehalfOf!.verified).toBe(false);
+    applyBoardEvent(qc, event({ seq: 6, type: "organization.unverified", data }));
+    expect(verified()).toEqual([false, false]);
+  });
+
   it("does not touch another board's lists", () => {
     const { qc } = setup();
     const other = filters();

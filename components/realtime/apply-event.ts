@@ -6,7 +6,7 @@
 // after a (re)join can start before what the cache already shows, and a refetch can land after an
 // event it did not include.
 import { replaceEqualDeep, type InfiniteData, type QueryClient } from "@tanstack/react-query";
-import type { BoardEventDto, ClaimDto, SignalDto, SignalPage, SignalStatusDto } from "@/server/domain/dto";
+import type { BoardEventDto, ClaimDto, OrganizationVerificationEventData, SignalDto, SignalPage, SignalStatusDto } from "@/server/domain/dto";
 import { compareSignals, distanceFrom, matchesExactFilters, type SignalFilters } from "@/components/signals/filters";
 
 export type SignalListData = InfiniteData<SignalPage, unknown>;
@@ -232,6 +232,23 @@ export function applySignalSnapshot(qc: QueryClient, signal: SignalDto, opts: { 
   qc.setQueryData<MyClaimsData>(["my-claims"], (d) => updateMyClaims(d, signal, claim));
 }
 
+/** Marks the cards that speak for `orgId` verified (or not) by their board: an organization.* event. */
+export function setOrganizationVerified<T extends SignalDto | SignalListData | undefined>(data: T, orgId: string, verified: boolean): T {
+  if (!data) return data;
+  const fix = (s: SignalDto): SignalDto =>
+    s.onBehalfOf?.id === orgId && s.onBehalfOf.verified !== verified ? { ...s, onBehalfOf: { ...s.onBehalfOf, verified } } : s;
+  if (isSignal(data)) return fix(data) as T;
+  if (!isListData(data)) return data;
+  let changed = false;
+  const pages = data.pages.map((page) => {
+    const items = page.items.map(fix);
+    if (items.every((s, i) => s === page.items[i])) return page;
+    changed = true;
+    return { ...page, items };
+  });
+  return (changed ? { ...data, pages } : data) as T;
+}
+
 /** Routes one board event onto every cached query it touches. */
 export function applyBoardEvent(qc: QueryClient, event: BoardEventDto): void {
   if (event.type.startsWith("member.")) {
@@ -252,6 +269,18 @@ export function applyBoardEvent(qc: QueryClient, event: BoardEventDto): void {
     // Stock and the ledger's pages (the board's, and a claim's events on its signal page) are read
     // through queries keyed under ["ledger", board]: ask them again rather than fold events here.
     void qc.invalidateQueries({ queryKey: ["ledger", event.board] });
+    return;
+  }
+  if (event.type === "organization.verified" || event.type === "organization.unverified") {
+    const { organization } = event.data as unknown as OrganizationVerificationEventData;
+    const verified = event.type === "organization.verified";
+    // Only this board's cards: the verification is the board's, not the organization's everywhere.
+    for (const [key, data] of qc.getQueriesData<SignalListData>({ queryKey: ["signals", event.board] }))
+      qc.setQueryData(key, setOrganizationVerified(data, organization.id, verified));
+    for (const [key, data] of qc.getQueriesData<SignalDto>({ queryKey: ["signal"] }))
+      if (data?.board.slug === event.board) qc.setQueryData(key, setOrganizationVerified(data, organization.id, verified));
+    void qc.invalidateQueries({ queryKey: ["organization", organization.id] });
+    void qc.invalidateQueries({ queryKey: ["organizations"] });
     return;
   }
   const signal = signalOf(event, qc);

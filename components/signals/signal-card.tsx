@@ -9,6 +9,7 @@ import { DeadlineBadge } from "./deadline-badge";
 import { RateSummary } from "./capacity-calendar";
 import { HeatMeter, RemainingAndProgress } from "./signal-meters";
 import { byText, placeText, whenText } from "./signal-text";
+import { VerifiedBadge } from "@/components/organizations/verified-badge";
 
 export function SignalCard({ signal: s, now }: { signal: SignalDto; now: number }) {
   const when = whenText(s, now);
@@ -25,6 +26,7 @@ export function SignalCard({ signal: s, now }: { signal: SignalDto; now: number 
         <Badge tone={KIND_TONE[s.kind]}>{KIND_LABEL[s.kind]}</Badge>
         {s.status !== "open" ? <Badge tone={STATUS_TONE[s.status]}>{STATUS_LABEL[s.status]}</Badge> : null}
         <DeadlineBadge signal={s} now={now} />
+        <VerifiedBadge signal={s} />
         <span className="text-sm text-stone-600">
           {s.resourceSpec.name} · <span data-testid="signal-unit">{s.unit}</span>
         </span>

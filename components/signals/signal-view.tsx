@@ -29,6 +29,7 @@ import { OwnerActions, ReinforceButton } from "./signal-actions";
 import { SignalClaims } from "./signal-claims";
 import { SignalHistory } from "./signal-history";
 import { byText, placeText, whenText } from "./signal-text";
+import { VerifiedBadge } from "@/components/organizations/verified-badge";
 
 export function SignalView({ id }: { id: string }) {
   const qc = useQueryClient();
@@ -106,7 +107,18 @@ export function SignalView({ id }: { id: string }) {
           </section>
         ) : null}
         <dl className="grid gap-x-6 gap-y-1 text-sm text-stone-700 sm:grid-cols-2">
-          <Row term="Posted by">{byText(s)}</Row>
+          <Row term="Posted by">
+            {byText(s)}
+            {s.onBehalfOf ? (
+              <>
+                {" "}
+                <Link href={`/organizations/${s.onBehalfOf.id}`} className="text-teal-800 underline">
+                  (organization page)
+                </Link>{" "}
+                <VerifiedBadge signal={s} />
+              </>
+            ) : null}
+          </Row>
           {when ? <Row term="When">{when}</Row> : null}
           {place ? <Row term="Where">{place}</Row> : null}
           <Row term="Delivered">

@@ -15,6 +15,11 @@ export interface OrgRef extends AgentRef {
   kind: string;
 }
 
+/** The organization a signal speaks for, and whether the signal's board has verified it (ADR 030). */
+export interface SignalOrgRef extends OrgRef {
+  verified: boolean;
+}
+
 export interface LocationDto {
   name: string | null;
   lat: number;
@@ -95,7 +100,8 @@ export interface SignalDto {
   createdAt: string;
   updatedAt: string;
   owner: AgentRef;
-  onBehalfOf: OrgRef | null;
+  /** `verified`: this board's stewards verified the organization (ADR 030); cards show a badge. */
+  onBehalfOf: SignalOrgRef | null;
   /** A stock signal whose quantity follows this organization's on-hand stock in the board's ledger (ADR 022). */
   inventoryOf?: OrgRef | null;
   /** How many live claims (claimed, in_progress, shipped, delivered) the signal has. */
@@ -130,7 +136,10 @@ export type BoardEventType =
   | "member.left"
   | "member.removed"
   /** An economic event was appended to the board's ledger: `data` is LedgerRecordedData (ledger-schemas.ts). */
-  | "ledger.recorded";
+  | "ledger.recorded"
+  /** A steward verified an organization for this board, or withdrew that: `data` is OrganizationVerificationEventData. */
+  | "organization.verified"
+  | "organization.unverified";
 
 export interface BoardEventDto {
   seq: number;
@@ -191,6 +200,58 @@ export interface OrganizationDto extends OrgRef {
   location: LocationDto | null;
   createdAt: string;
   members: Array<AgentRef & { role: "admin" | "member" }>;
+  /** The boards (that the viewer can read) whose stewards verified it. */
+  verifications: OrganizationVerificationDto[];
+}
+
+/** One board's stewards vouch for an organization, for that board (ADR 030). */
+export interface OrganizationVerificationDto {
+  board: { slug: string; name: string };
+  verifiedAt: string;
+  note: string | null;
+}
+
+/** The `data` of organization.verified / organization.unverified events. */
+export interface OrganizationVerificationEventData {
+  organization: OrgRef;
+  /** The verification as it now stands; null once withdrawn. */
+  verification: OrganizationVerificationDto | null;
+  note: string | null;
+  [key: string]: unknown;
+}
+
+/** An organization in the directory (GET /organizations): never its members (ADR 030). */
+export interface OrganizationSummaryDto extends OrgRef {
+  location: LocationDto | null;
+  createdAt: string;
+  /** Of the boards the listing covers (readable by the viewer), those that verified it. */
+  verifications: OrganizationVerificationDto[];
+}
+
+export interface OrganizationPage {
+  items: OrganizationSummaryDto[];
+  nextCursor: string | null;
+}
+
+/** Where an organization's contribution went (GET /organizations/:id/lineage, ADR 031). */
+export interface LineageDto {
+  organization: OrgRef;
+  /** The boards whose ledgers were followed. */
+  boards: Array<{ slug: string; name: string }>;
+  maxHops: number;
+  items: LineageItemDto[];
+}
+
+export interface LineageItemDto {
+  resourceSpec: { id: string; name: string; unit: string };
+  produced: number;
+  received: number;
+  given: number;
+  /** The origin's share used up (consume) or written off (lower) by those it reached. */
+  consumed: number;
+  beyondHorizon: number;
+  flows: Array<{ from: OrgRef; to: OrgRef | null; action: "transfer" | "transferCustody" | "consume" | "lower"; hop: number; quantity: number }>;
+  holdings: Array<{ agent: OrgRef; quantity: number }>;
 }
 
 export interface ErrorBody {

@@ -26,6 +26,8 @@ export type ErrorCode =
   | "CROSS_ORIGIN_REQUEST"
   /** The action needs membership of the board (or organization) and the actor is not a member. */
   | "NOT_A_MEMBER"
+  /** The action is for the board's stewards (verifying an organization for the board) and the actor is not one. */
+  | "NOT_A_STEWARD"
   /** The thing does not exist, or the actor may not know that it exists. */
   | "NOT_FOUND"
   /** An account with this email already exists. */
@@ -86,6 +88,7 @@ export const errorStatus: Record<ErrorCode, number> = {
   FORBIDDEN: 403,
   INTAKE_CLOSED: 403,
   NOT_A_MEMBER: 403,
+  NOT_A_STEWARD: 403,
   CROSS_ORIGIN_REQUEST: 403,
   // A claim on one's own signal is a permission question (who may act), not a state conflict.
   OWN_SIGNAL: 403,

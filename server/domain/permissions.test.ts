@@ -8,6 +8,7 @@ import {
   canEditSignal,
   canReadBoard,
   canReinforceSignal,
+  canVerifyOrganization,
   canWithdrawSignal,
   canWriteBoard,
   type Viewer,
@@ -38,6 +39,13 @@ describe("board access", () => {
 
   it("does not trust a board role without a user", () => {
     expect(canWriteBoard({ userId: null, boardRole: "steward", orgIds: [] })).toBe(false);
+  });
+});
+
+describe("organization verification", () => {
+  it("is for the board's stewards only", () => {
+    expect([anonymousViewer, outsider, member, owner, steward].map(canVerifyOrganization)).toEqual([false, false, false, false, true]);
+    expect(canVerifyOrganization({ userId: null, boardRole: "steward", orgIds: [] })).toBe(false);
   });
 });
 

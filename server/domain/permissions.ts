@@ -57,6 +57,14 @@ export function canActOnBehalfOf(v: Viewer, orgId: string): boolean {
   return v.userId !== null && v.orgIds.includes(orgId);
 }
 
+/**
+ * Vouching that an organization is real is done for one board by that board's stewards (ADR 030): they
+ * answer for the board's covenant, and stewardship is earned per board, so no one verifies for everyone.
+ */
+export function canVerifyOrganization(v: Viewer): boolean {
+  return canWriteBoard(v) && v.boardRole === "steward";
+}
+
 /** Throws a DomainError (FORBIDDEN unless told otherwise) when ok is false. */
 export function assert(ok: boolean, code: ErrorCode = "FORBIDDEN", message = "You are not allowed to do this."): asserts ok {
   if (!ok) throw new DomainError(code, message);

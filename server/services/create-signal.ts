@@ -32,6 +32,7 @@ interface PublishingContext {
 async function loadPublishingContext(ctx: ServiceContext, actor: Actor, slug: string, input: CreateSignalInput): Promise<PublishingContext | null> {
   const org = input.onBehalfOf
     ? Prisma.sql`(SELECT json_build_object('id', o.id, 'name', o.name, 'kind', o.kind,
+         'verified', EXISTS (SELECT 1 FROM organization_verifications v WHERE v."organizationId" = o.id AND v."boardId" = b.id),
          'isMember', EXISTS (SELECT 1 FROM organization_members om WHERE om."organizationId" = o.id AND om."userId" = ${actor.userId}::uuid))
        FROM organizations o WHERE o.id = ${input.onBehalfOf}::uuid)`
     : Prisma.sql`NULL::json`;
@@ -52,7 +53,7 @@ async function loadPublishingContext(ctx: ServiceContext, actor: Actor, slug: st
     board,
     viewer: { userId: actor.userId, boardRole: role, orgIds: named?.isMember ? [named.id] : [] },
     spec,
-    onBehalfOf: named ? { id: named.id, name: named.name, kind: named.kind } : null,
+    onBehalfOf: named ? { id: named.id, name: named.name, kind: named.kind, verified: named.verified } : null,
   };
 }
 

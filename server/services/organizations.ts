@@ -2,6 +2,7 @@ import type { OrganizationDto } from "../domain/dto";
 import { DomainError } from "../domain/errors";
 import type { CreateOrganizationInput } from "../domain/schemas";
 import type { Actor, ServiceContext } from "./context";
+import { verificationsOf } from "./organization-verifications";
 
 const orgSelect = {
   id: true,
@@ -25,7 +26,7 @@ type OrgRow = {
   members: Array<{ role: "admin" | "member"; user: { id: string; name: string } }>;
 };
 
-function toDto(o: OrgRow): OrganizationDto {
+function toDto(o: OrgRow, verifications: OrganizationDto["verifications"] = []): OrganizationDto {
   return {
     id: o.id,
     name: o.name,
@@ -33,6 +34,7 @@ function toDto(o: OrgRow): OrganizationDto {
     location: o.lat !== null && o.lng !== null ? { name: o.locationName, lat: o.lat, lng: o.lng } : null,
     createdAt: o.createdAt.toISOString(),
     members: o.members.map((m) => ({ ...m.user, role: m.role })),
+    verifications,
   };
 }
 
@@ -52,8 +54,10 @@ export async function createOrganization(ctx: ServiceContext, actor: Actor, inpu
   return toDto(org);
 }
 
-export async function getOrganization(ctx: ServiceContext, id: string) {
+/** An organization, with the verifications of the boards the viewer can read (ADR 030). */
+export async function getOrganization(ctx: ServiceContext, actor: Actor | null, id: string) {
   const org = await ctx.prisma.organization.findUnique({ where: { id }, select: orgSelect });
   if (!org) throw new DomainError("NOT_FOUND", "No such organization");
-  return toDto(org);
+  const verifications = await verificationsOf(ctx.prisma, [org.id], actor);
+  return toDto(org, verifications.get(org.id) ?? []);
 }

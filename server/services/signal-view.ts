@@ -77,7 +77,10 @@ const newestFirst = (a: ClaimRow, b: ClaimRow) =>
  * A signal with the claims its view carries (all of them, or the newest live ones on cards and events)
  * and how many of its claims are live.
  */
-export type SignalRow = Omit<Prisma.SignalGetPayload<{ select: typeof signalSelect }>, "inventoryOfId"> & {
+type SignalPayload = Prisma.SignalGetPayload<{ select: typeof signalSelect }>;
+export type SignalRow = Omit<SignalPayload, "inventoryOfId" | "onBehalfOf"> & {
+  /** `verified`: the signal's board verified the organization (ADR 030), read once per page of signals. */
+  onBehalfOf: (NonNullable<SignalPayload["onBehalfOf"]> & { verified: boolean }) | null;
   /** Read with the signal when it is loaded; a signal built in memory (just created) follows no inventory. */
   inventoryOf?: { id: string; name: string; kind: string } | null;
   claims: ClaimRow[];
@@ -191,9 +194,11 @@ export async function loadSignalDto(
     });
     const booked = found?.ratePeriod ? (await loadBookedWeeks(db, [id])).get(id) : undefined;
     const inventories = found ? await inventoryNames(db, [found]) : new Map();
+    const verified = found ? await verifiedSignals(db, [found]) : new Set<string>();
     row = found
       ? {
           ...found,
+          onBehalfOf: withVerified(found, verified),
           inventoryOf: found.inventoryOfId ? (inventories.get(found.inventoryOfId) ?? null) : null,
           liveClaimCount: found.claims.filter((c) => isLive(c.status)).length,
           booked: booked ?? new Map(),
@@ -230,11 +235,12 @@ export async function loadSignalRows(db: Db, ids: string[]): Promise<Map<string,
   const rated = rows.filter((r) => r.ratePeriod).map((r) => r.id);
   const booked = rated.length ? await loadBookedWeeks(db, rated) : new Map<string, Map<WeekKey, number>>();
   const inventories = await inventoryNames(db, rows);
+  const verified = await verifiedSignals(db, rows);
   return new Map(
     rows.map((r) => {
       const newest = claims.get(r.id)?.newest ?? [];
       const inventoryOf = r.inventoryOfId ? (inventories.get(r.inventoryOfId) ?? null) : null;
-      return [r.id, { ...r, inventoryOf, claims: newest, liveClaimCount: counts.get(r.id) ?? newest.length, booked: booked.get(r.id) ?? new Map() }];
+      return [r.id, { ...r, onBehalfOf: withVerified(r, verified), inventoryOf, claims: newest, liveClaimCount: counts.get(r.id) ?? newest.length, booked: booked.get(r.id) ?? new Map() }];
     }),
   );
 }
@@ -245,6 +251,25 @@ async function inventoryNames(db: Db, rows: Array<{ inventoryOfId: string | null
   if (ids.length === 0) return new Map<string, { id: string; name: string; kind: string }>();
   const orgs = await db.organization.findMany({ where: { id: { in: ids } }, select: { id: true, name: true, kind: true } });
   return new Map(orgs.map((o) => [o.id, o]));
+}
+
+/**
+ * Which of these signals speak for an organization their own board has verified (ADR 030): one indexed
+ * query for the whole page (the verifications' key is organization then board), and none when no signal
+ * of the page speaks for an organization, so the board's list pays nothing for boards without them.
+ */
+async function verifiedSignals(db: Db, rows: Array<{ id: string; onBehalfOf: { id: string } | null }>): Promise<Set<string>> {
+  const ids = rows.flatMap((r) => (r.onBehalfOf ? [r.id] : []));
+  if (ids.length === 0) return new Set();
+  const found = await db.$queryRaw<Array<{ id: string }>>`
+    SELECT s.id::text AS id FROM signals s
+      JOIN organization_verifications v ON v."organizationId" = s."onBehalfOfId" AND v."boardId" = s."boardId"
+     WHERE s.id = ANY(${ids}::uuid[])`;
+  return new Set(found.map((r) => r.id));
+}
+
+function withVerified(r: { id: string; onBehalfOf: SignalPayload["onBehalfOf"] }, verified: Set<string>): SignalRow["onBehalfOf"] {
+  return r.onBehalfOf ? { ...r.onBehalfOf, verified: verified.has(r.id) } : null;
 }
 
 async function countLiveClaims(db: Db, signalIds: string[]): Promise<Map<string, number>> {
