@@ -96,7 +96,7 @@ describe.each(DB_KINDS)("signals on %s", (kind) => {
       expectError(await steward.api.post(`/boards/${slug}/signals`, { ...body, onBehalfOf: theirs.body.id }), 403, "FORBIDDEN");
       const ok = await steward.api.post(`/boards/${slug}/signals`, { ...body, onBehalfOf: mine.body.id });
       expectStatus(ok, 201);
-      expect(ok.body.onBehalfOf).toEqual({ id: mine.body.id, name: "My microfactory", kind: "microfactory" });
+      expect(ok.body.onBehalfOf).toEqual({ id: mine.body.id, name: "My microfactory", kind: "microfactory", verified: false });
     });
   });
 
