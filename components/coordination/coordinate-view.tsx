@@ -2,6 +2,7 @@
 // The coordinator's view (ADR 026, 027): where demand is not covered, by resource and region, and what is
 // about to go wrong, over the boards chosen in the URL. It follows every covered board's stream and asks
 // its figures again (once per burst of events) while open.
+import { useSyncExternalStore } from "react";
 import Link from "next/link";
 import { useQuery } from "@tanstack/react-query";
 import { useQueryStates } from "nuqs";
@@ -17,6 +18,8 @@ import { GapsTable } from "./gaps-table";
 import { atRiskQuery, gapsQuery } from "./queries";
 import { TrendsAndMap, type MapTiles } from "./trends-and-map";
 import { useCoordinationStreams } from "./use-coordination-streams";
+
+const noSubscription = () => () => {};
 
 function Section({ title, id, children }: { title: string; id: string; children: React.ReactNode }) {
   return (
@@ -39,6 +42,11 @@ export function CoordinateView({ tiles }: { tiles: MapTiles | null }) {
   const gaps = useQuery({ ...gapsQuery(filters), enabled: !me.isPending && !needsBoards });
   const atRisk = useQuery({ ...atRiskQuery(filters), enabled: !me.isPending && !needsBoards });
   const stream = useCoordinationStreams(gaps.data?.boards);
+
+  // The view depends on the session and the URL as the browser knows them: rendered on the server, its
+  // text could differ from the browser's first render (a hydration mismatch), so it renders in the browser.
+  const inBrowser = useSyncExternalStore(noSubscription, () => true, () => false);
+  if (!inBrowser) return <Loading />;
 
   const choices = new Map<string, BoardChoice>();
   for (const b of me.data?.boards ?? []) choices.set(b.slug, b);
