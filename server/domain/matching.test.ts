@@ -80,8 +80,8 @@ describe("rankMatches", () => {
     });
     // The whole need from 255 km away (0.4 + 0.05 + 0.03 + 0.1) outranks a tenth of it next door (0.04 + 0.3 + 0.1 + 0.1).
     expect(ranked.map((r) => r.sourceId)).toEqual(["near", "sub", "far", "small"]);
-    expect(ranked[0]!.reasons).toEqual(["same resource", "100 each in stock", "covers all 100 still needed", "27 km away", "delivered 9 of 10 past claims"]);
-    expect(ranked[0]!.freeInTime).toBe(100);
+    expect(ranked[0]!.reasons).toEqual(["same resource", "120 each in stock", "covers all 100 still needed", "27 km away", "delivered 9 of 10 past claims"]);
+    expect(ranked[0]!.freeInTime).toBe(120);
     expect(ranked[0]!.trackRecord).toEqual({ delivered: 9, ended: 10, share: 0.9 });
     expect(ranked[1]!.reasons[0]).toBe("substitute: PETG shield");
     expect(ranked[1]!.reasons).toContain("no past claims yet");
