@@ -6,7 +6,7 @@ import type { NotificationDto } from "../../server/domain/realtime-contract";
 import { DB_KINDS } from "../support/server";
 import { changedTables, fingerprint } from "../support/db-state";
 import { connectClient, waitUntil } from "../support/socket";
-import { addMemberDirectly, expectError, expectStatus, newBoard, newMember, postSignal, useApp } from "../support/fixtures";
+import { addMemberDirectly, expectError, expectStatus, newBoard, newMember, postSignal, useApp, type Member } from "../support/fixtures";
 
 const BERLIN = { name: "Berlin", lat: 52.52, lng: 13.405 };
 const POTSDAM = { name: "Potsdam", lat: 52.3906, lng: 13.0645 };
@@ -29,8 +29,7 @@ describe.each(DB_KINDS)("notifications on %s", (kind) => {
     }
   }
 
-  const subscribe = (m: { api: { post: (p: string, b: unknown) => Promise<{ status: number; body: any }> } }, body: Record<string, unknown>) =>
-    m.api.post("/me/subscriptions", body);
+  const subscribe = (m: Member, body: Record<string, unknown>) => m.api.post("/me/subscriptions", body);
 
   it("a matching need elsewhere reaches the subscriber live, once; it stays unread after signing in again until marked read", async () => {
     const board = await newBoard(h.api);
