@@ -7,7 +7,7 @@ import type { Server } from "socket.io";
 import type { BoardEventDto } from "../domain/dto";
 import { RT, type NotificationDto } from "../domain/realtime-contract";
 import type { ServiceContext } from "../services/context";
-import { boardsBehind, notifyForBoard, type Delivered, type NotifierOptions } from "../services/notify-subscribers";
+import { WAKING_EVENTS, boardsBehind, notifyForBoard, type Delivered, type NotifierOptions } from "../services/notify-subscribers";
 import { userRoom } from "./socket-sessions";
 import { log } from "../log";
 
@@ -17,7 +17,7 @@ const WAKE_DELAY_MS = 50;
 
 /** Whether committed events can create notifications (the notifier need not wake for claims and the like). */
 export function wakesNotifier(events: readonly BoardEventDto[]): boolean {
-  return events.some((e) => e.type === "signal.created" || e.type === "signals.imported");
+  return events.some((e) => (WAKING_EVENTS as readonly string[]).includes(e.type));
 }
 
 export class Notifier {

@@ -11,6 +11,9 @@ import type { ServiceContext, Tx } from "./context";
 import { notificationSelect, notificationToDto } from "./notifications";
 import { acceptedSpecsFor } from "./resource-substitutes";
 
+/** The events that can create notifications: a published signal, or a CSV import's many. */
+export const WAKING_EVENTS = ["signal.created", "signals.imported"] as const;
+
 /** Events read per board per run: a backlog (after a restart) is worked through in runs of this size. */
 const EVENTS_PER_RUN = 1000;
 
@@ -48,17 +51,22 @@ export async function notifyForBoard(
       SELECT "lastSeq" FROM notifier_cursors WHERE "boardId" = ${boardId}::uuid FOR UPDATE SKIP LOCKED`;
     if (cursor.length === 0) return null;
     const after = Number(cursor[0]!.lastSeq);
+    // Every event up to the board's committed lastSeq is committed too (the bump and the event commit
+    // together), so the cursor may move to it past the claims and the like that notify no one, which are
+    // never read: a busy board costs the notifier one indexed range scan.
+    const head = await tx.board.findUnique({ where: { id: boardId }, select: { lastSeq: true } });
+    if (!head || head.lastSeq <= after) return { delivered: [], more: false };
     const events = await tx.boardEvent.findMany({
-      where: { boardId, seq: { gt: after } },
+      where: { boardId, seq: { gt: after, lte: head.lastSeq }, type: { in: [...WAKING_EVENTS] } },
       orderBy: { seq: "asc" },
       take: EVENTS_PER_RUN,
       select: { seq: true, type: true, at: true, actorId: true, signalId: true },
     });
-    if (events.length === 0) return { delivered: [], more: false };
-    const last = events[events.length - 1]!.seq;
+    const more = events.length === EVENTS_PER_RUN;
+    const last = more ? events[events.length - 1]!.seq : head.lastSeq;
     const delivered = await notifyOfSignals(tx, ctx, boardId, await newRequestIds(tx, boardId, events), opts);
     await tx.notifierCursor.update({ where: { boardId }, data: { lastSeq: last } });
-    return { delivered, more: events.length === EVENTS_PER_RUN };
+    return { delivered, more };
   });
 }
 

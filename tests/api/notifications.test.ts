@@ -4,6 +4,7 @@
 import { describe, expect, it } from "vitest";
 import type { NotificationDto } from "../../server/domain/realtime-contract";
 import { DB_KINDS } from "../support/server";
+import { postCsv } from "./csv-helpers";
 import { changedTables, fingerprint } from "../support/db-state";
 import { connectClient, waitUntil } from "../support/socket";
 import { addMemberDirectly, expectError, expectStatus, newBoard, newMember, postSignal, useApp, type Member } from "../support/fixtures";
@@ -88,6 +89,16 @@ describe.each(DB_KINDS)("notifications on %s", (kind) => {
     await notifierCaughtUp(board.slug);
     expect((await member.api.get("/me/notifications")).body.items.map((n: NotificationDto) => n.signal.id)).toEqual([need.id]);
     expect((await outsider.api.get("/me/notifications")).body.items).toEqual([]);
+  });
+
+  it("needs from a CSV import notify too", async () => {
+    const board = await newBoard(h.api);
+    const subscriber = await newMember(h.api);
+    expectStatus(await subscribe(subscriber, { resourceSpecIds: [board.spec.id], near: HOME, radiusKm: 50 }), 201);
+    const csv = `kind,resource,quantity,title,lat,lng\nneed,${board.spec.name},5,Imported near,52.39,13.06\nneed,${board.spec.name},5,Imported far,53.55,9.99\n`;
+    expectStatus(await postCsv(h.app.url, board.steward.token, board.slug, csv), 201);
+    await notifierCaughtUp(board.slug);
+    expect((await subscriber.api.get("/me/notifications")).body.items.map((n: NotificationDto) => n.signal.title)).toEqual(["Imported near"]);
   });
 
   it(`caps notifications at ${CAP} per person per hour`, async () => {
