@@ -5,6 +5,7 @@ import { describe, expect, it } from "vitest";
 import type { NotificationDto } from "../../server/domain/realtime-contract";
 import { DB_KINDS } from "../support/server";
 import { postCsv } from "./csv-helpers";
+import { notifyForBoard } from "../../server/services/notify-subscribers";
 import { changedTables, fingerprint } from "../support/db-state";
 import { connectClient, waitUntil } from "../support/socket";
 import { addMemberDirectly, expectError, expectStatus, newBoard, newMember, postSignal, useApp, type Member } from "../support/fixtures";
@@ -89,6 +90,21 @@ describe.each(DB_KINDS)("notifications on %s", (kind) => {
     await notifierCaughtUp(board.slug);
     expect((await member.api.get("/me/notifications")).body.items.map((n: NotificationDto) => n.signal.id)).toEqual([need.id]);
     expect((await outsider.api.get("/me/notifications")).body.items).toEqual([]);
+  });
+
+  it("notifier runs racing over one board (instances, or a restart's catch-up) notify once", async () => {
+    const board = await newBoard(h.api);
+    const subscriber = await newMember(h.api);
+    expectStatus(await subscribe(subscriber, { resourceSpecIds: [board.spec.id], near: HOME, radiusKm: 50 }), 201);
+    const need = await postSignal(board.steward, board.slug, { kind: "need", resourceSpecId: board.spec.id, quantity: 2, title: "Raced", location: BERLIN });
+    await notifierCaughtUp(board.slug);
+    // As if the work had never been done (a crash before commit), then four runs at once.
+    const { id: boardId } = await h.app.db.prisma.board.findUniqueOrThrow({ where: { slug: board.slug }, select: { id: true } });
+    await h.app.db.prisma.notification.deleteMany({ where: { signalId: need.id } });
+    await h.app.db.prisma.notifierCursor.update({ where: { boardId }, data: { lastSeq: 0 } });
+    const runs = await Promise.all([1, 2, 3, 4].map(() => notifyForBoard(h.app.ctx, boardId, { perUserPerHour: 100 })));
+    expect(runs.flatMap((r) => r?.delivered ?? []).map((d) => d.userId)).toEqual([subscriber.id]);
+    expect(await h.app.db.prisma.notification.count({ where: { signalId: need.id } })).toBe(1);
   });
 
   it("needs from a CSV import notify too", async () => {
