@@ -8,7 +8,7 @@ import { postCsv } from "./csv-helpers";
 import { notifyForBoard } from "../../server/services/notify-subscribers";
 import { changedTables, fingerprint } from "../support/db-state";
 import { connectClient, waitUntil } from "../support/socket";
-import { addMemberDirectly, expectError, expectStatus, newBoard, newMember, postSignal, useApp, type Member } from "../support/fixtures";
+import { addMemberDirectly, expectError, expectStatus, newBoard, newMember, postSignal, rawRequest, useApp, type Member } from "../support/fixtures";
 
 const BERLIN = { name: "Berlin", lat: 52.52, lng: 13.405 };
 const POTSDAM = { name: "Potsdam", lat: 52.3906, lng: 13.0645 };
@@ -107,14 +107,26 @@ describe.each(DB_KINDS)("notifications on %s", (kind) => {
     expect(await h.app.db.prisma.notification.count({ where: { signalId: need.id } })).toBe(1);
   });
 
-  it("needs from a CSV import notify too", async () => {
+  it("needs from a CSV import or an accepted intake request notify too", async () => {
     const board = await newBoard(h.api);
     const subscriber = await newMember(h.api);
     expectStatus(await subscribe(subscriber, { resourceSpecIds: [board.spec.id], near: HOME, radiusKm: 50 }), 201);
     const csv = `kind,resource,quantity,title,lat,lng\nneed,${board.spec.name},5,Imported near,52.39,13.06\nneed,${board.spec.name},5,Imported far,53.55,9.99\n`;
     expectStatus(await postCsv(h.app.url, board.steward.token, board.slug, csv), 201);
     await notifierCaughtUp(board.slug);
-    expect((await subscriber.api.get("/me/notifications")).body.items.map((n: NotificationDto) => n.signal.title)).toEqual(["Imported near"]);
+    const titles = async () => (await subscriber.api.get("/me/notifications")).body.items.map((n: NotificationDto) => n.signal.title);
+    expect(await titles()).toEqual(["Imported near"]);
+
+    // A facility without an account asks through the public form; a steward accepts: a need, notified.
+    const sent = await rawRequest(h.app.url, "POST", `/boards/${board.slug}/intake`, {
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ facilityName: "Potsdam Clinic", contactEmail: "ward@clinic.example", place: POTSDAM, resourceSpecId: board.spec.id, quantity: 30 }),
+    });
+    expectStatus(sent, 202);
+    const accepted = await board.steward.api.post(`/boards/${board.slug}/intake/${sent.body.id}/accept`, { organizationKind: "clinic" });
+    expectStatus(accepted, 201);
+    await notifierCaughtUp(board.slug);
+    expect(await titles()).toEqual([accepted.body.signal.title, "Imported near"]);
   });
 
   it(`caps notifications at ${CAP} per person per hour`, async () => {
