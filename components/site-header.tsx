@@ -4,6 +4,7 @@ import { usePathname, useRouter } from "next/navigation";
 import { useMe, useSignOut } from "@/components/auth/queries";
 import { Button } from "@/components/ui/button";
 import { cx } from "@/components/ui/cx";
+import { NotificationBell } from "@/components/matching/notification-bell";
 
 function NavLink({ href, children, active }: { href: string; children: string; active: boolean }) {
   return (
@@ -51,6 +52,11 @@ export function SiteHeader() {
             Organizations
           </NavLink>
           {me.data ? (
+            <NavLink href="/suggestions" active={is("/suggestions")}>
+              Suggested
+            </NavLink>
+          ) : null}
+          {me.data ? (
             <NavLink href="/settings/tokens" active={is("/settings")}>
               API tokens
             </NavLink>
@@ -61,6 +67,7 @@ export function SiteHeader() {
             <span className="text-sm text-stone-500">…</span>
           ) : me.data ? (
             <>
+              <NotificationBell />
               {/* On a phone the name gives way to the nav (still read out); from sm up it shows. */}
               <span className="sr-only text-sm text-stone-700 sm:not-sr-only sm:max-w-40 sm:truncate" data-testid="signed-in-as" title={me.data.email}>
                 {me.data.name}

@@ -21,6 +21,7 @@ async function pages(api: APIRequestContext): Promise<string[]> {
     "/sign-in",
     "/sign-up",
     "/claims",
+    "/suggestions",
     "/settings/tokens",
     "/organizations",
     "/organizations/new",

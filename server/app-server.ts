@@ -32,6 +32,7 @@ import { answerMalformedUrl } from "./http/malformed-url";
 import { clientErrorAnswerer } from "./http/client-error";
 import { originPolicyOf } from "./http/same-origin";
 import { dropCrossSiteCookies } from "./realtime/cross-site-handshake";
+import { NOTIFICATIONS_CHANNEL, Notifier, emitToUsers, parseNotificationPayload, wakesNotifier } from "./realtime/notifier";
 
 export interface RunningServer {
   port: number;
@@ -107,6 +108,7 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
   dropCrossSiteCookies(io, originPolicy);
   const streams = new BoardStreams(socketRooms(io), db.prisma, db.kind === "postgres");
   const sessions = new SocketSessions(streams.crossProcess, (boardId) => streams.room(boardId));
+  let notifier: Notifier | null = null;
   const ctx: ServiceContext = {
     prisma: db.prisma,
     now: opts.now ?? (() => new Date()),
@@ -121,10 +123,27 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
       hashConcurrency: config.PASSWORD_HASH_CONCURRENCY,
       hashQueue: config.PASSWORD_HASH_QUEUE,
     },
-    events: streams,
+    // The notifier is only woken here, after the commit: the write path itself does no matching (ADR 035).
+    events: {
+      crossProcess: streams.crossProcess,
+      committed(boardId, events) {
+        streams.committed(boardId, events);
+        if (wakesNotifier(events)) notifier?.wake();
+      },
+    },
     access: sessions,
   };
   runtime = { ctx, config };
+  notifier = new Notifier(
+    ctx,
+    // On PostgreSQL the person's sockets may be on any instance: every instance (this one too) hears the NOTIFY.
+    streams.crossProcess
+      ? async (delivered) => {
+          for (const d of delivered) await db.prisma.$executeRaw`SELECT pg_notify(${NOTIFICATIONS_CHANNEL}, ${JSON.stringify(d)})`;
+        }
+      : async (delivered) => emitToUsers(io, delivered),
+    { perUserPerHour: config.NOTIFICATIONS_PER_USER_PER_HOUR, intervalMs: config.NOTIFIER_INTERVAL_MS },
+  );
   // Only PostgreSQL can have other instances; on PGlite every commit and every viewer is in this process.
   const presence = attachSocketHandlers(
     io,
@@ -139,8 +158,20 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
     ? [
         await db.listen(
           EVENTS_CHANNEL,
-          (payload) => streams.notified(payload),
+          (payload) => {
+            streams.notified(payload);
+            notifier?.wake();
+          },
           () => streams.resync(),
+        ),
+        await db.listen(
+          NOTIFICATIONS_CHANNEL,
+          (payload) => {
+            const d = parseNotificationPayload(payload);
+            if (d) emitToUsers(io, [d]);
+          },
+          // A push lost while the connection was down is not lost to the person: it is stored, and listed as unread.
+          () => {},
         ),
         await db.listen(
           PRESENCE_CHANNEL,
@@ -201,6 +232,8 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
   // The embedded database never analyzes itself (planner-statistics.ts): once now, then with the sweep.
   if (db.kind === "pglite") void refreshPlannerStatistics(ctx).catch((err) => log.warn({ err }, "planner statistics failed"));
 
+  notifier.start();
+
   const host = config.HOST === "0.0.0.0" || config.HOST === "::" ? "localhost" : config.HOST;
   log.info({ port, database: db.kind }, `Stigmergy Board listening on http://${host}:${port}`);
   await warnOfReachableDemo(ctx, config.HOST, port);
@@ -212,6 +245,7 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
     io,
     async close() {
       if (timer) clearInterval(timer);
+      await notifier?.stop();
       presence.stop();
       await Promise.all(unlisteners.map((unlisten) => unlisten()));
       // io.close() disconnects every socket and closes the HTTP server, which then waits for open

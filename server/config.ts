@@ -41,6 +41,10 @@ const envSchema = z.object({
   SIGNUPS_PER_ADDRESS_PER_HOUR: z.coerce.number().int().positive().default(30),
   /** Requests through a board's public intake form allowed per client address per hour before 429 (ADR 032). */
   INTAKE_REQUESTS_PER_ADDRESS_PER_HOUR: z.coerce.number().int().positive().default(10),
+  /** Notifications of new needs one person receives per rolling hour at most; beyond it they are dropped (ADR 035). */
+  NOTIFICATIONS_PER_USER_PER_HOUR: z.coerce.number().int().positive().default(30),
+  /** How often the notifier re-reads the boards' logs even when no commit woke it (catch-up after a crash; 0: only when woken). */
+  NOTIFIER_INTERVAL_MS: z.coerce.number().int().min(0).default(5_000),
   /** Password hashes (argon2id, ~19 MiB each) computed at once; more wait in a queue. */
   PASSWORD_HASH_CONCURRENCY: z.coerce.number().int().positive().default(2),
   /** Password hashes allowed to wait; beyond that sign-in and sign-up answer 503 SERVER_BUSY. */

@@ -13,6 +13,7 @@ export const EVENTS = {
   EVENT: "board:event",
   PRESENCE: "board:presence",
   REVOKED: "board:revoked",
+  NOTIFICATION: "me:notification",
 } as const satisfies typeof RT;
 
 const JOIN_ACK_TIMEOUT_MS = 10_000;

@@ -30,6 +30,7 @@ import { SignalClaims } from "./signal-claims";
 import { SignalHistory } from "./signal-history";
 import { byText, placeText, whenText } from "./signal-text";
 import { VerifiedBadge } from "@/components/organizations/verified-badge";
+import { SignalMatches } from "@/components/matching/signal-matches";
 
 export function SignalView({ id }: { id: string }) {
   const qc = useQueryClient();
@@ -160,6 +161,11 @@ export function SignalView({ id }: { id: string }) {
         </Card>
       </div>
 
+      {s.kind === "need" || s.kind === "order" ? (
+        <Card>
+          <SignalMatches signal={s} />
+        </Card>
+      ) : null}
       <Card>
         <SignalClaims signal={s} now={now} />
       </Card>

@@ -7,7 +7,7 @@ describe("errorStatus", () => {
     const byStatus: Record<number, ErrorCode[]> = {};
     for (const code of ERROR_CODES) (byStatus[errorStatus[code]] ??= []).push(code);
     expect(byStatus).toEqual({
-      400: ["VALIDATION_FAILED", "MALFORMED_JSON", "IMPORT_REJECTED", "MALFORMED_URL", "MALFORMED_REQUEST"],
+      400: ["VALIDATION_FAILED", "MALFORMED_JSON", "IMPORT_REJECTED", "MALFORMED_URL", "MALFORMED_REQUEST", "SAME_SPEC", "NOT_A_REQUEST"],
       401: ["UNAUTHENTICATED", "INVALID_CREDENTIALS"],
       403: ["FORBIDDEN", "INTAKE_CLOSED", "NOT_A_MEMBER", "NOT_A_STEWARD", "CROSS_ORIGIN_REQUEST", "OWN_SIGNAL"],
       404: ["NOT_FOUND"],
@@ -25,6 +25,8 @@ describe("errorStatus", () => {
         "INTAKE_ALREADY_DECIDED",
         "QUANTITY_BELOW_CLAIMED",
         "INSUFFICIENT_STOCK",
+        "SUBSTITUTE_EXISTS",
+        "SUBSCRIPTION_LIMIT",
       ],
       405: ["METHOD_NOT_ALLOWED"],
       410: ["CURSOR_EXPIRED"],

@@ -58,6 +58,14 @@ export type ErrorCode =
   | "QUANTITY_BELOW_CLAIMED"
   /** The event would take more than an organization has on hand at that place (`onHand` says how much); only a correction may. */
   | "INSUFFICIENT_STOCK"
+  /** A resource specification cannot be declared a substitute for itself. */
+  | "SAME_SPEC"
+  /** This substitute is already declared for this resource specification. */
+  | "SUBSTITUTE_EXISTS"
+  /** Matches are for requests (needs and orders); this signal is an offer (capacity or stock). */
+  | "NOT_A_REQUEST"
+  /** The person already has the most subscriptions allowed (`max` says how many); delete one first. */
+  | "SUBSCRIPTION_LIMIT"
   /** A list cursor is too old, or too much changed since its first page, to page on consistently; start again from the first page. */
   | "CURSOR_EXPIRED"
   /** Too many requests from this client; retry after a pause. */
@@ -83,6 +91,8 @@ export const errorStatus: Record<ErrorCode, number> = {
   IMPORT_REJECTED: 400,
   MALFORMED_URL: 400,
   MALFORMED_REQUEST: 400,
+  SAME_SPEC: 400,
+  NOT_A_REQUEST: 400,
   UNAUTHENTICATED: 401,
   INVALID_CREDENTIALS: 401,
   FORBIDDEN: 403,
@@ -106,6 +116,8 @@ export const errorStatus: Record<ErrorCode, number> = {
   INTAKE_ALREADY_DECIDED: 409,
   QUANTITY_BELOW_CLAIMED: 409,
   INSUFFICIENT_STOCK: 409,
+  SUBSTITUTE_EXISTS: 409,
+  SUBSCRIPTION_LIMIT: 409,
   METHOD_NOT_ALLOWED: 405,
   CURSOR_EXPIRED: 410,
   PAYLOAD_TOO_LARGE: 413,

@@ -21,7 +21,22 @@ export const RT = {
    * clients that do not know it simply stop receiving the board's events.
    */
   REVOKED: "board:revoked",
+  /**
+   * server -> client: a new notification for the signed-in person of this socket (ADR 035). Sent to a
+   * per-person room the socket joins at its handshake when signed in, and leaves when signed out. Added in
+   * protocol 1 without a bump: clients that do not know it simply ignore it.
+   */
+  NOTIFICATION: "me:notification",
 } as const;
+
+/** One in-app notification: a new need or order that matched one of the person's subscriptions. */
+export interface NotificationDto {
+  id: string;
+  text: string;
+  createdAt: string;
+  readAt: string | null;
+  signal: { id: string; kind: string; title: string; board: { slug: string; name: string } };
+}
 
 /** The `board:join` payload: the one schema is the domain's, shared with everything else that names a board. */
 export const joinPayloadSchema = boardJoinSchema;
@@ -49,6 +64,7 @@ export interface ServerToClientEvents {
   "board:event": (event: BoardEventPayload) => void;
   "board:presence": (p: PresencePayload) => void;
   "board:revoked": (p: RevokedPayload) => void;
+  "me:notification": (n: NotificationDto) => void;
 }
 
 export interface ClientToServerEvents {

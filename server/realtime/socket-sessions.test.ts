@@ -2,16 +2,18 @@ import type { Socket } from "socket.io";
 import { describe, expect, it } from "vitest";
 import { SocketSessions, type SocketData } from "./socket-sessions";
 
-/** The little of a Socket.IO socket the sessions touch: its data, rooms it leaves, events it is sent. */
+/** The little of a Socket.IO socket the sessions touch: its data, rooms it joins and leaves, events it is sent. */
 function fakeSocket() {
   const left: string[] = [];
+  const joined: string[] = [];
   const sent: Array<[string, unknown]> = [];
   const socket = {
     data: {} as SocketData,
+    join: (room: string) => void joined.push(room),
     leave: (room: string) => void left.push(room),
     emit: (name: string, payload: unknown) => void sent.push([name, payload]),
   };
-  return { socket: socket as unknown as Socket, left, sent, data: socket.data };
+  return { socket: socket as unknown as Socket, left, joined, sent, data: socket.data };
 }
 
 const ada = { actor: { userId: "u-ada", name: "Ada" }, credential: { kind: "session" as const, id: "s1" } };
@@ -29,11 +31,13 @@ describe("SocketSessions", () => {
     const { sessions, leftRooms } = setup();
     const a = fakeSocket();
     sessions.register(a.socket, ada, sessions.stamp());
+    // Signed in: the socket is in the person's room, where their notifications go (ADR 035).
+    expect(a.joined).toEqual(["user:u-ada"]);
     sessions.joined(a.socket, "crew", { slug: "crew-slug", visibility: "members" });
     sessions.joined(a.socket, "open", { slug: "open-slug", visibility: "public" });
     sessions.ended({ kind: "session", id: "s1" });
     expect(a.sent).toEqual([["board:revoked", { board: "crew-slug", reason: "signed-out" }]]);
-    expect(a.left).toEqual(["board:crew"]);
+    expect(a.left).toEqual(["user:u-ada", "board:crew"]);
     expect(leftRooms).toEqual(["crew"]);
     expect(a.data.actor).toBeNull();
     expect([...a.data.rooms.keys()]).toEqual(["open"]);

@@ -36,6 +36,9 @@ export interface SocketData {
 /** Ends of a credential are remembered this long, for handshakes that read it just before it ended. */
 const REMEMBER_MS = 60_000;
 
+/** Each signed-in person's sockets share a room, where their notifications are sent (ADR 035). */
+export const userRoom = (userId: string) => `user:${userId}`;
+
 const credentialKey = (c: { kind: string; id: string }) => `${c.kind}:${c.id}`;
 
 export class SocketSessions implements AccessSink {
@@ -82,6 +85,7 @@ export class SocketSessions implements AccessSink {
     data.credential = identity.credential;
     add(this.byCredential, credentialKey(identity.credential), socket);
     add(this.byUser, identity.actor.userId, socket);
+    void socket.join(userRoom(identity.actor.userId));
   }
 
   unregister(socket: Socket) {
@@ -158,6 +162,8 @@ export class SocketSessions implements AccessSink {
   private demote(socket: Socket, version: number, reason: RevokedReason) {
     this.unregister(socket);
     const data = socket.data as SocketData;
+    // Signed out: the person's notifications stop reaching this socket at once.
+    if (data.actor) void socket.leave(userRoom(data.actor.userId));
     data.actor = null;
     data.credential = null;
     data.cutAt.identity = version;

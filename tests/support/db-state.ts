@@ -6,9 +6,10 @@ import type { PrismaClient } from "../../server/db/generated/client";
 /**
  * What a rejected request may write by design, left out of the fingerprint:
  * - sign_in_limits: counting rejected sign-ins (401, 429) is the rate limiter's whole job;
- * - api_tokens.lastUsedAt: stamped when a token authenticates, before the request is judged.
+ * - api_tokens.lastUsedAt: stamped when a token authenticates, before the request is judged;
+ * - notifier_cursors: the background notifier moves them on its own time, after earlier (accepted) writes.
  */
-const IGNORED_TABLES = new Set(["sign_in_limits", "_prisma_migrations"]);
+const IGNORED_TABLES = new Set(["sign_in_limits", "_prisma_migrations", "notifier_cursors"]);
 const IGNORED_COLUMNS: Record<string, string[]> = { api_tokens: ["lastUsedAt"] };
 
 export type Fingerprint = Record<string, { rows: number; hash: string }>;
