@@ -13,7 +13,9 @@ import { log } from "../log";
 
 export const NOTIFICATIONS_CHANNEL = "user_notifications";
 
-const WAKE_DELAY_MS = 50;
+// A notification a quarter of a second late is not felt; waking at most four times a second keeps the notifier
+// from adding statements to every write when a board publishes many signals a second.
+const WAKE_DELAY_MS = 250;
 
 /** Whether committed events can create notifications (the notifier need not wake for claims and the like). */
 export function wakesNotifier(events: readonly BoardEventDto[]): boolean {
