@@ -12,13 +12,17 @@ export function horizonWeeks(now: Date, count: number): WeekKey[] {
   return Array.from({ length: count }, (_, i) => weekKeyOf(addWeeks(first, i, { in: utc })));
 }
 
-/** Index of the week of `d` in the horizon, clamped into it (earlier: 0, later or none: the last week). */
+const WEEK_MS = 7 * 24 * 3_600_000;
+
+/**
+ * Index of the week of `d` in the horizon, clamped into it (earlier: 0, later or none: the last week).
+ * Arithmetic on Monday 00:00 UTC (ISO weeks are seven UTC days) rather than a calendar library per date:
+ * a snapshot computes this for tens of thousands of needs.
+ */
 export function weekIndexOf(weeks: WeekKey[], d: Date | null): number {
   if (!d) return weeks.length - 1;
-  const key = weekKeyOf(d);
-  if (key < weeks[0]!) return 0;
-  const i = weeks.indexOf(key);
-  return i === -1 ? weeks.length - 1 : i;
+  const i = Math.floor((d.getTime() - weekStart(weeks[0]!)!.getTime()) / WEEK_MS);
+  return Math.min(weeks.length - 1, Math.max(0, i));
 }
 
 export type PartyRow = Omit<SnapshotNeed, "kind" | "quantity" | "dueAt" | "dueWeek">;

@@ -32,12 +32,20 @@ export async function takeSnapshot(
     orderBy: { name: "asc" },
   });
   const region = regionFilterSql(args.regionKey, Prisma.sql`s."locationName"`, Prisma.sql`o."locationName"`);
-  const needs = await tx.$queryRaw<NeedRow[]>`
-    SELECT ${partyColumns}, s.kind::text AS kind, (s.quantity - s."claimedQuantity")::float8 AS remaining, s."dueAt"
-      FROM signals s JOIN users u ON u.id = s."ownerId" LEFT JOIN organizations o ON o.id = s."onBehalfOfId"
-     WHERE s."boardId" = ${args.boardId}::uuid AND s.kind IN ('need', 'order') AND s.status = 'open'
-       AND s."resourceSpecId" = ANY(${args.specIds}::uuid[]) AND s.quantity > s."claimedQuantity" AND ${region}
-     ORDER BY s."dueAt" NULLS LAST, s.id`;
+  // Tens of thousands of needs come back as one JSON text: decoding that many rows one column at a time
+  // through the driver cost seconds on the embedded database; one JSON.parse costs milliseconds.
+  const needRows = await tx.$queryRaw<Array<{ rows: string }>>`
+    SELECT coalesce(json_agg(t), '[]')::text AS rows FROM (
+      SELECT ${partyColumns}, s.kind::text AS kind, (s.quantity - s."claimedQuantity")::float8 AS remaining,
+             (extract(epoch FROM s."dueAt") * 1000)::float8 AS "dueAtMs"
+        FROM signals s JOIN users u ON u.id = s."ownerId" LEFT JOIN organizations o ON o.id = s."onBehalfOfId"
+       WHERE s."boardId" = ${args.boardId}::uuid AND s.kind IN ('need', 'order') AND s.status = 'open'
+         AND s."resourceSpecId" = ANY(${args.specIds}::uuid[]) AND s.quantity > s."claimedQuantity" AND ${region}
+       ORDER BY s."dueAt" NULLS LAST, s.id) t`;
+  const needs: NeedRow[] = (JSON.parse(needRows[0]!.rows) as Array<Omit<NeedRow, "dueAt"> & { dueAtMs: number | null }>).map(({ dueAtMs, ...n }) => ({
+    ...n,
+    dueAt: dueAtMs === null ? null : new Date(dueAtMs),
+  }));
   const sources = await tx.$queryRaw<Array<Omit<SourceRow, "booked" | "bookedByPlans" | "rateQuantity"> & { rateQuantity: unknown }>>`
     SELECT ${partyColumns}, s.kind::text AS kind, (s.quantity - s."claimedQuantity")::float8 AS remaining,
            s."rateQuantity"::float8 AS "rateQuantity", s."availableFrom", s."availableUntil", s."createdAt"

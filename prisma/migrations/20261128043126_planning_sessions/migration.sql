@@ -63,9 +63,6 @@ CREATE TABLE "plans" (
 CREATE INDEX "planning_sessions_boardId_createdAt_idx" ON "planning_sessions"("boardId", "createdAt" DESC);
 
 -- CreateIndex
-CREATE INDEX "plan_lines_sessionId_status_idx" ON "plan_lines"("sessionId", "status");
-
--- CreateIndex
 CREATE INDEX "plan_lines_sessionId_sourceId_idx" ON "plan_lines"("sessionId", "sourceId");
 
 -- CreateIndex
