@@ -26,17 +26,17 @@ export async function runPlanner(ctx: ServiceContext, actorOrNull: Actor | null,
   const snapshot = await readSnapshot(ctx.prisma, sessionId);
   for (let attempt = 1; ; attempt++) {
     const t0 = performance.now();
-    console.time('before');const before = await readLineFacts(ctx.prisma, sessionId);console.timeEnd('before');console.time('plan');
+    const before = await readLineFacts(ctx.prisma, sessionId);
     const result = planAllocation(plannerInputOf(snapshot, before));
     const fresh = result.lines.filter((l) => !l.kept);
-    const t1 = performance.now();console.timeEnd('plan');
+    const t1 = performance.now();
     const written = await writeWithEvents(ctx, session.board.id, async (tx, emit) => {
-      console.time('lock+read');const locked = await lockSession(tx, sessionId);
+      const locked = await lockSession(tx, sessionId);
       requireOpen(locked);
       if (answersKey(await readLineFacts(tx, sessionId)) !== answersKey(before)) return null;
-      console.timeEnd('lock+read');console.time('del');const run = locked.runCount + 1;
+      const run = locked.runCount + 1;
       await tx.$executeRaw`DELETE FROM plan_lines WHERE "sessionId" = ${sessionId}::uuid AND status = 'suggested'`;
-      console.timeEnd('del');console.time('ins');await insertLines(tx, sessionId, run, fresh, ctx.now());console.timeEnd('ins');
+      await insertLines(tx, sessionId, run, fresh, ctx.now());
       await tx.$executeRaw`UPDATE planning_sessions SET "runCount" = ${run}, "updatedAt" = ${ctx.now()} WHERE id = ${sessionId}::uuid`;
       const counts = {
         run,
