@@ -34,6 +34,11 @@ describe("committed lines against the snapshot", () => {
     expect(check([line({ week: 3 })], line({ week: 3 })).week?.[0]).toMatch(/session's weeks/);
   });
 
+  it("refuses part of a counted unit", () => {
+    const l = line({ quantity: 2.5 });
+    expect(check([l], l).quantity?.[0]).toMatch(/whole number/);
+  });
+
   it("suggested and declined lines do not count against supply", () => {
     const l = line({ id: "a", quantity: 15 });
     expect(check([l, line({ id: "b", quantity: 9, status: "suggested" }), line({ id: "c", quantity: 9, status: "declined" })], l)).toEqual({});

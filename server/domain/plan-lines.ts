@@ -22,6 +22,8 @@ export function committedProblems(
   const H = snapshot.weeks.length;
   if (changed.week < 0 || changed.week >= H) add("week", `Must be one of the session's weeks, ${snapshot.weeks[0]} to ${snapshot.weeks[H - 1]}`);
   else if (changed.week > need.dueWeek) add("week", `"${need.title}" is due by ${snapshot.weeks[need.dueWeek]}: supply must come by then`);
+  const counted = snapshot.specs.find((s) => s.id === source.resourceSpecId)?.divisible === false;
+  if (counted && !Number.isInteger(changed.quantity)) add("quantity", "Must be a whole number: this resource is counted");
   const committed = after.filter(isCommitted);
   const toNeed = sumQty(committed.filter((l) => l.needId === need.id).map((l) => l.quantity));
   if (compareQty(toNeed, need.quantity) > 0) add("quantity", `"${need.title}" asks for ${need.quantity}; committed lines would give it ${toNeed}`);
