@@ -203,11 +203,28 @@ describe.each(DB_KINDS)("planning sessions on %s", (kind) => {
     expect(supplyOf(net.capacity.id)).toBe(40 - taken(net.capacity.id));
 
     const events = (await allEvents(h.api, net.slug)).events;
-    expect(events.filter((e) => e.type === "claim.created")).toHaveLength(lines.length);
-    expect(events.at(-2)).toMatchObject({ type: "planning.plan_adopted", data: { sessionId: session.id, planId: adopted.body.planId, claims: lines.length } });
+    expect(events.filter((e) => e.type === "claim.created")).toHaveLength(plan.commitments.length);
+    expect(events.filter((e) => e.type === "planning.plan_adopted").at(-1)).toMatchObject({ type: "planning.plan_adopted", data: { sessionId: session.id, planId: adopted.body.planId, claims: lines.length } });
     expect((await h.api.get(`/planning-sessions/${session.id}`)).body).toMatchObject({ status: "adopted", plan: { id: adopted.body.planId } });
     expectError(await net.steward.api.post(`/planning-sessions/${session.id}/runs`), 409, "SESSION_NOT_OPEN");
     expectError(await net.ada.api.post(`/plan-lines/${lines[0]!.id}/answer`, { answer: "accept" }), 409, "SESSION_NOT_OPEN");
+
+    // Ada gives one unit of a plan claim back: the week it booked on her capacity frees one, the booking stays hers.
+    // Ada gives at least 15 in at most 8 lines (2 needs x 4 weeks), so one of her claims holds 2 or more.
+    const adaClaim = plan.commitments.find((c: { claimer: { id: string }; quantity: number }) => c.claimer.id === net.ada.id && c.quantity >= 2);
+    expect(adaClaim.bookings).toHaveLength(1);
+    {
+      const week = adaClaim.bookings[0].week as string;
+      const bookedBefore = cap.calendar.find((w: { week: string }) => w.week === week).booked;
+      expectStatus(await net.ada.api.post(`/claims/${adaClaim.id}/transition`, { to: "released", quantity: 1 }), 200);
+      const after = (await h.api.get(`/signals/${net.capacity.id}`)).body;
+      expect(after.calendar.find((w: { week: string }) => w.week === week).booked).toBe(bookedBefore - 1);
+      const rows = await h.app.db.prisma.claimBooking.findMany({ where: { claimId: adaClaim.id }, select: { signalId: true, quantity: true } });
+      expect(rows.map((r) => [r.signalId, Number(r.quantity)])).toEqual([[net.capacity.id, adaClaim.quantity - 1]]);
+      expectStatus(await net.ada.api.post(`/claims/${adaClaim.id}/transition`, { to: "released" }), 200);
+      const released = (await h.api.get(`/signals/${net.capacity.id}`)).body;
+      expect(released.calendar.find((w: { week: string }) => w.week === week).booked).toBe(bookedBefore - adaClaim.quantity);
+    }
   });
 
   it("refuses a plan the board has moved past (409 PLAN_STALE with the lines), writing nothing", async () => {
