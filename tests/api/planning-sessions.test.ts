@@ -166,6 +166,19 @@ describe.each(DB_KINDS)("planning sessions on %s", (kind) => {
     expect(events.map((e) => e.data.status)).toEqual(["changed", "declined"]);
   });
 
+  it("two answers racing for the same week of one source: one fits, the other is refused; the week is never over-committed", async () => {
+    const net = await network();
+    const { session, lines } = await openAndRun(net);
+    // Ada gives at least 15 at 10 a week, so she has two lines or more; each alone may move to week 0 with 10.
+    const [a, b] = lines.filter((l) => l.source.id === net.capacity.id);
+    const week0 = (await h.api.get(`/planning-sessions/${session.id}`)).body.weeks[0];
+    const answers = await Promise.all([a!, b!].map((l) => net.ada.api.post(`/plan-lines/${l.id}/answer`, { answer: "change", quantity: 10, week: week0 })));
+    expect(answers.map((r) => r.status).sort()).toEqual([200, 400]);
+    expectError(answers.find((r) => r.status === 400)!, 400, "VALIDATION_FAILED", ["week"]);
+    const after = (await h.api.get(`/planning-sessions/${session.id}/lines`)).body.items as Line[];
+    expect(sum(after.filter((l) => l.source.id === net.capacity.id && l.status === "changed" && l.weekIndex === 0).map((l) => l.quantity))).toBe(10);
+  });
+
   it("adoption turns accepted lines into claims of a Plan that book the sources' weeks; then the session is closed to changes", async () => {
     const net = await network();
     const { session, lines } = await openAndRun(net);
