@@ -6,7 +6,7 @@
 import { describe, expect, it } from "vitest";
 import { DB_KINDS } from "../support/server";
 import { changedTables, fingerprint } from "../support/db-state";
-import { allEvents, expectError, expectStatus, hoursFromNow, newBoard, newMember, postClaim, postSignal, useApp } from "../support/fixtures";
+import { allEvents, expectError, expectStatus, hoursFromNow, newBoard, newMember, newSpec, postClaim, postSignal, uniqueSlug, useApp, type Member } from "../support/fixtures";
 
 type Line = { id: string; source: { id: string }; need: { id: string }; weekIndex: number; week: string; quantity: number; status: string; canAnswer: boolean };
 type Snapshot = { weeks: string[]; needs: Array<{ id: string; quantity: number; dueWeek: number }>; sources: Array<{ id: string; supply: Array<{ week: number; quantity: number }> }> };
@@ -30,9 +30,15 @@ describe.each(DB_KINDS)("planning sessions on %s", (kind) => {
   const h = useApp(kind);
 
   /** A board where two makers offer (rated capacity 10 a week; stock 15) and the steward asks for 30 in two needs. */
+  // The same three people on a fresh board per test: signing people up (password hashing) is the slow part.
+  let people: { steward: Member; ada: Member; bo: Member } | undefined;
   async function network() {
-    const b = await newBoard(h.api, { members: 2 });
-    const [ada, bo] = b.members as [typeof b.steward, typeof b.steward];
+    people ??= { steward: await newMember(h.api), ada: await newMember(h.api), bo: await newMember(h.api) };
+    const { steward, ada, bo } = people;
+    const slug = uniqueSlug();
+    expectStatus(await steward.api.post("/boards", { slug, name: `Board ${slug}` }), 201);
+    for (const m of [ada, bo]) expectStatus(await m.api.post(`/boards/${slug}/members`), 201);
+    const b = { slug, steward, spec: await newSpec(steward.api, `Spec ${slug}`, "each") };
     const capacity = await postSignal(ada, b.slug, {
       kind: "capacity", resourceSpecId: b.spec.id, quantity: 50, title: "Ada's printers",
       availableUntil: hoursFromNow(4 * 24 * 7), rate: { quantity: 10, period: "week" }, location: { name: "Leeds", lat: 53.8, lng: -1.55 },
