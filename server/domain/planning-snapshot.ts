@@ -19,9 +19,9 @@ const WEEK_MS = 7 * 24 * 3_600_000;
  * Arithmetic on Monday 00:00 UTC (ISO weeks are seven UTC days) rather than a calendar library per date:
  * a snapshot computes this for tens of thousands of needs.
  */
-export function weekIndexOf(weeks: WeekKey[], d: Date | null): number {
+export function weekIndexOf(weeks: WeekKey[], d: Date | null, firstMonday = weekStart(weeks[0]!)!): number {
   if (!d) return weeks.length - 1;
-  const i = Math.floor((d.getTime() - weekStart(weeks[0]!)!.getTime()) / WEEK_MS);
+  const i = Math.floor((d.getTime() - firstMonday.getTime()) / WEEK_MS);
   return Math.min(weeks.length - 1, Math.max(0, i));
 }
 
@@ -76,9 +76,10 @@ export function buildSnapshot(args: {
   sources: SourceRow[];
 }): SessionSnapshot {
   const weeks = horizonWeeks(args.now, args.horizonWeeks);
+  const firstMonday = weekStart(weeks[0]!)!;
   const needs: SnapshotNeed[] = args.needs
     .filter((n) => n.remaining > 0)
-    .map(({ remaining, dueAt, ...n }) => ({ ...n, quantity: roundQty(remaining), dueAt: dueAt?.toISOString() ?? null, dueWeek: weekIndexOf(weeks, dueAt) }));
+    .map(({ remaining, dueAt, ...n }) => ({ ...n, quantity: roundQty(remaining), dueAt: dueAt?.toISOString() ?? null, dueWeek: weekIndexOf(weeks, dueAt, firstMonday) }));
   const sources: SnapshotSource[] = [];
   for (const row of args.sources) {
     const supply = supplyOf(row, weeks);
