@@ -29,6 +29,9 @@ export function BoardHeader({ board, stream }: { board: BoardDto; stream: Stream
           <Link href={`/coordinate?boards=${encodeURIComponent(board.slug)}`} className="text-sm font-medium" data-testid="coordinate-link">
             Coordinate
           </Link>
+          <Link href={`/boards/${encodeURIComponent(board.slug)}/planning`} className="text-sm font-medium" data-testid="planning-link">
+            Planning
+          </Link>
           <LiveStatus state={stream} />
         </div>
       </div>

@@ -271,6 +271,12 @@ export function applyBoardEvent(qc: QueryClient, event: BoardEventDto): void {
     void qc.invalidateQueries({ queryKey: ["ledger", event.board] });
     return;
   }
+  if (event.type.startsWith("planning.")) {
+    // A session is read whole (coverage, lines), and its events carry counts only: ask again. The claims an
+    // adoption makes arrive as their own claim.created events.
+    void qc.invalidateQueries({ queryKey: ["planning", event.board] });
+    return;
+  }
   if (event.type === "organization.verified" || event.type === "organization.unverified") {
     const { organization } = event.data as unknown as OrganizationVerificationEventData;
     const verified = event.type === "organization.verified";

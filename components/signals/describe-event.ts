@@ -49,6 +49,14 @@ export function describeEvent(e: BoardEventDto, unit: string): string {
       return `${e.data.member?.name ?? who} left the board`;
     case "member.removed":
       return `${who} removed ${e.data.member?.name ?? "a member"} from the board`;
+    case "planning.session_opened":
+      return `${who} opened the planning session “${String(e.data.title)}”`;
+    case "planning.run_completed":
+      return `${who} ran the planner in “${String(e.data.title)}”`;
+    case "planning.line_answered":
+      return `${who} answered a line of “${String(e.data.title)}”`;
+    case "planning.plan_adopted":
+      return `${who} adopted the plan of “${String(e.data.title)}”`;
     case "ledger.recorded":
       return `${who} recorded an economic event in the ledger`;
     default:

@@ -139,7 +139,19 @@ export type BoardEventType =
   | "ledger.recorded"
   /** A steward verified an organization for this board, or withdrew that: `data` is OrganizationVerificationEventData. */
   | "organization.verified"
-  | "organization.unverified";
+  | "organization.unverified"
+  /** Planning sessions (ADR 036): `data` is PlanningEventData; clients ask for the session again. */
+  | "planning.session_opened"
+  | "planning.run_completed"
+  | "planning.line_answered"
+  | "planning.plan_adopted";
+
+/** The `data` of planning.* events: the session and counts, never the lines themselves. */
+export interface PlanningEventData {
+  sessionId: string;
+  title: string;
+  [key: string]: unknown;
+}
 
 export interface BoardEventDto {
   seq: number;

@@ -9,7 +9,7 @@ describe("errorStatus", () => {
     expect(byStatus).toEqual({
       400: ["VALIDATION_FAILED", "MALFORMED_JSON", "IMPORT_REJECTED", "MALFORMED_URL", "MALFORMED_REQUEST", "SAME_SPEC", "NOT_A_REQUEST"],
       401: ["UNAUTHENTICATED", "INVALID_CREDENTIALS"],
-      403: ["FORBIDDEN", "INTAKE_CLOSED", "NOT_A_MEMBER", "NOT_A_STEWARD", "CROSS_ORIGIN_REQUEST", "OWN_SIGNAL"],
+      403: ["FORBIDDEN", "INTAKE_CLOSED", "NOT_A_MEMBER", "NOT_A_STEWARD", "CROSS_ORIGIN_REQUEST", "OWN_SIGNAL", "NOT_YOUR_LINE"],
       404: ["NOT_FOUND"],
       409: [
         "EMAIL_TAKEN",
@@ -27,6 +27,10 @@ describe("errorStatus", () => {
         "INSUFFICIENT_STOCK",
         "SUBSTITUTE_EXISTS",
         "SUBSCRIPTION_LIMIT",
+        "SESSION_NOT_OPEN",
+        "NOTHING_TO_ADOPT",
+        "SESSION_BUSY",
+        "PLAN_STALE",
       ],
       405: ["METHOD_NOT_ALLOWED"],
       410: ["CURSOR_EXPIRED"],

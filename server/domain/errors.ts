@@ -54,6 +54,16 @@ export type ErrorCode =
   | "INTAKE_ALREADY_DECIDED"
   /** The actor has already reinforced this signal; reinforcement counts people, not clicks. */
   | "ALREADY_REINFORCED"
+  /** Only the people of a plan line's source (its owner, or members of the organization it speaks for) may answer it. */
+  | "NOT_YOUR_LINE"
+  /** The planning session was adopted or closed: it takes no more runs, answers or adoption. */
+  | "SESSION_NOT_OPEN"
+  /** Answers kept arriving while the planner ran, so its result was not stored: run it again. */
+  | "SESSION_BUSY"
+  /** The session has no accepted or changed lines, so there is nothing to adopt. */
+  | "NOTHING_TO_ADOPT"
+  /** The board moved on since the lines were accepted (claims, bookings, withdrawals): `lines` lists each offending line and why; nothing was adopted. */
+  | "PLAN_STALE"
   /** The new quantity is below what live claims already hold; release claims first. */
   | "QUANTITY_BELOW_CLAIMED"
   /** The event would take more than an organization has on hand at that place (`onHand` says how much); only a correction may. */
@@ -118,6 +128,11 @@ export const errorStatus: Record<ErrorCode, number> = {
   INSUFFICIENT_STOCK: 409,
   SUBSTITUTE_EXISTS: 409,
   SUBSCRIPTION_LIMIT: 409,
+  NOT_YOUR_LINE: 403,
+  SESSION_NOT_OPEN: 409,
+  NOTHING_TO_ADOPT: 409,
+  SESSION_BUSY: 409,
+  PLAN_STALE: 409,
   METHOD_NOT_ALLOWED: 405,
   CURSOR_EXPIRED: 410,
   PAYLOAD_TOO_LARGE: 413,

@@ -65,6 +65,19 @@ export function canVerifyOrganization(v: Viewer): boolean {
   return canWriteBoard(v) && v.boardRole === "steward";
 }
 
+/** Planning sessions are convened, run and adopted by the board's stewards (ADR 036); everyone else answers. */
+export function canSteerPlanning(v: Viewer): boolean {
+  return canWriteBoard(v) && v.boardRole === "steward";
+}
+
+/**
+ * A plan line commits its source's supply, so only the source's people answer it: its owner, or a member
+ * of the organization it speaks for (ADR 036). The need's people see the line but do not answer for others.
+ */
+export function canAnswerPlanLine(v: Viewer, source: { ownerId: string; orgId: string | null }): boolean {
+  return canWriteBoard(v) && (v.userId === source.ownerId || (source.orgId !== null && v.orgIds.includes(source.orgId)));
+}
+
 /** Throws a DomainError (FORBIDDEN unless told otherwise) when ok is false. */
 export function assert(ok: boolean, code: ErrorCode = "FORBIDDEN", message = "You are not allowed to do this."): asserts ok {
   if (!ok) throw new DomainError(code, message);

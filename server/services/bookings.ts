@@ -25,10 +25,14 @@ export function bookingRows(claimId: string, signalId: string, bookings: Booking
   return bookings.map((b) => ({ claimId, signalId, weekStart: weekStart(b.week)!, quantity: new Prisma.Decimal(b.quantity) }));
 }
 
-/** Replaces a claim's bookings (after a partial release gave some weeks back). */
+/**
+ * Replaces a claim's bookings (after a partial release gave some weeks back). The bookings stay on the
+ * signal they were on: an adopted plan's claim is on a need but books its source's capacity (ADR 037).
+ */
 export async function replaceBookings(tx: Tx, claimId: string, signalId: string, bookings: Booking[]) {
+  const booked = await tx.claimBooking.findFirst({ where: { claimId }, select: { signalId: true } });
   await tx.claimBooking.deleteMany({ where: { claimId } });
-  if (bookings.length) await tx.claimBooking.createMany({ data: bookingRows(claimId, signalId, bookings) });
+  if (bookings.length) await tx.claimBooking.createMany({ data: bookingRows(claimId, booked?.signalId ?? signalId, bookings) });
 }
 
 export async function loadClaimBookings(tx: Tx, claimId: string): Promise<Booking[]> {

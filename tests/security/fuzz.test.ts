@@ -197,6 +197,8 @@ function requestArb(all: Target[], fx: Fixture, base: string): fc.Arbitrary<Fuzz
     [/\/boards\/\[slug\]\/intake$/, fc.record({ facilityName: fc.constant("Fuzz clinic"), contactPhone: fc.constant("+1 555 010 0199"), place: fc.constant({ name: "Fuzzville" }), resourceText: fc.constant("Gloves"), quantity: fc.integer({ min: 1, max: 9 }) })],
     [/\/reject$/, fc.constant({ reason: "Fuzz" })],
     [/\/settings$/, fc.record({ enabled: fc.constantFrom(true, false, null) })],
+    [/\/planning-sessions$/, fc.record({ title: fc.constant("Fuzz plan"), resourceSpecIds: fc.constant([spec]), horizonWeeks: fc.integer({ min: 1, max: 26 }), deadline: fc.constant(new Date(Date.now() + 86_400_000).toISOString()) })],
+    [/\/answer$/, fc.oneof(fc.constant({ answer: "accept" }), fc.constant({ answer: "decline", reason: "Fuzz" }), fc.integer({ min: 1, max: 9 }).map((quantity) => ({ answer: "change", quantity })))],
     [/\/signals\/\[id\]$/, fc.record({ title: fc.string({ minLength: 1, maxLength: 20 }), quantity: fc.integer({ min: 1, max: 60 }) }, { requiredKeys: [] })],
   ];
   const bodyFor = (t: Target) => {
@@ -262,6 +264,17 @@ describe.each(DB_KINDS)("fuzzing every route on %s", (kind) => {
       headers: { "content-type": "application/json" },
       body: JSON.stringify({ facilityName: "Fuzz clinic", contactEmail: "fuzz@example.test", place: { name: "Fuzzville" }, resourceSpecId: b.spec.id, quantity: 3 }),
     });
+    // A planning session with a line the member may answer, and an adopted one for its Plan.
+    const planning = async () => {
+      const opened = await b.steward.api.post(`/boards/${b.slug}/planning-sessions`, { title: "Fuzz plan", resourceSpecIds: [b.spec.id], horizonWeeks: 2, deadline: new Date(Date.now() + 86_400_000).toISOString() });
+      await b.steward.api.post(`/planning-sessions/${opened.body.id}/runs`);
+      const lines = (await member.api.get(`/planning-sessions/${opened.body.id}/lines?mine=1`)).body.items as Array<{ id: string }>;
+      return { id: opened.body.id as string, lineIds: lines.map((l) => l.id) };
+    };
+    const adopted = await planning();
+    await member.api.post(`/plan-lines/${adopted.lineIds[0]}/answer`, { answer: "change", quantity: 1 });
+    const plan = (await b.steward.api.post(`/planning-sessions/${adopted.id}/adopt`)).body;
+    const session = await planning();
     await renewCredentials();
     fx = {
       real: {
@@ -273,6 +286,9 @@ describe.each(DB_KINDS)("fuzzing every route on %s", (kind) => {
         "resource-specs": [b.spec.id],
         users: [other.id],
         intake: [(intake.body as { id: string }).id],
+        "planning-sessions": [session.id, adopted.id],
+        "plan-lines": [...session.lineIds, ...adopted.lineIds],
+        plans: [plan.planId],
       },
       cookie: `sb_session=${SESSION}`,
       token: TOKEN,

@@ -1,0 +1,176 @@
+"use client";
+// One planning session: the kept snapshot, the coverage converging live, who has answered, the viewer's
+// own lines to answer, every line with its reasons; stewards run the planner and adopt the plan.
+import Link from "next/link";
+import { useBoardStream } from "@/components/realtime/use-board-stream";
+import { useBoard } from "@/components/boards/queries";
+import { errorMessage } from "@/components/forms/form-errors";
+import { isApiError } from "@/components/api/client";
+import { formatQuantity } from "@/components/format/numbers";
+import { ErrorText, Notice } from "@/components/ui/alert";
+import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import { Loading } from "@/components/ui/loading";
+import { CoveragePanel } from "./coverage-panel";
+import { LINE_STATUS, LineAnswer, lineText } from "./line-answer";
+import { useAdoptPlan, useLines, useRunPlanner, useSession, useSnapshot, type PlanLineDto } from "./queries";
+
+export function PlanningSessionPage({ slug, id }: { slug: string; id: string }) {
+  const board = useBoard(slug);
+  const session = useSession(slug, id);
+  const lines = useLines(slug, id);
+  useBoardStream(board.isSuccess ? slug : undefined, { ready: session.isSuccess && lines.isSuccess });
+  if (session.isPending || lines.isPending) return <Loading />;
+  if (session.isError || lines.isError) return <ErrorText>{errorMessage(session.error ?? lines.error)}</ErrorText>;
+  const s = session.data;
+  const open = s.status === "open";
+  const mine = lines.data.items.filter((l) => l.canAnswer);
+  return (
+    <section aria-labelledby="session-heading" className="flex flex-col gap-6">
+      <header className="flex flex-col gap-1">
+        <p className="text-sm">
+          <Link href={`/boards/${encodeURIComponent(slug)}/planning`}>← Planning on {board.data?.name ?? slug}</Link>
+        </p>
+        <h1 id="session-heading" className="text-2xl font-semibold">
+          {s.title} <Badge tone={open ? "teal" : "green"}>{s.status}</Badge>
+        </h1>
+        <p className="text-sm text-stone-600">
+          Weeks {s.weeks[0]} to {s.weeks.at(-1)}
+          {s.scope.region ? ` · ${s.scope.region}` : ""} · deadline {new Date(s.deadline).toLocaleString()} · {s.totals.needs} needs,{" "}
+          {s.totals.sources} sources · run {s.runCount}
+        </p>
+        {s.plan ? (
+          <Notice>
+            Adopted {new Date(s.plan.adoptedAt).toLocaleString()}: its accepted lines are now claims on the board.{" "}
+            <Link href={`/boards/${encodeURIComponent(slug)}`}>See them on the board</Link>
+          </Notice>
+        ) : null}
+      </header>
+      {s.viewer.canSteer && open ? <StewardActions slug={slug} id={id} /> : null}
+      <CoveragePanel coverage={s.coverage} />
+      <section aria-labelledby="mine-heading" className="flex flex-col gap-2">
+        <h2 id="mine-heading" className="text-lg font-semibold">
+          Your lines ({mine.length})
+        </h2>
+        {mine.length === 0 ? <p className="text-sm text-stone-600">None of the lines asks for your supply.</p> : null}
+        {mine.map((l) => (
+          <LineAnswer key={`${l.id}:${l.status}:${l.quantity}:${l.week}`} slug={slug} line={l} weeks={s.weeks} open={open} />
+        ))}
+      </section>
+      <AllLines lines={lines.data.items} />
+      <SnapshotTables slug={slug} id={id} />
+    </section>
+  );
+}
+
+function StewardActions({ slug, id }: { slug: string; id: string }) {
+  const run = useRunPlanner(slug, id);
+  const adopt = useAdoptPlan(slug, id);
+  const stale = adopt.error && isApiError(adopt.error) ? ((adopt.error.body as { error?: { lines?: Array<{ lineId: string; reason: string }> } })?.error?.lines ?? []) : [];
+  return (
+    <div className="flex flex-col gap-2">
+      <div className="flex flex-wrap gap-3">
+        <Button onClick={() => run.mutate()} pending={run.isPending}>
+          Run planner
+        </Button>
+        <Button variant="secondary" onClick={() => adopt.mutate()} pending={adopt.isPending}>
+          Adopt plan
+        </Button>
+      </div>
+      <ErrorText>{run.isError ? errorMessage(run.error) : adopt.isError ? errorMessage(adopt.error) : null}</ErrorText>
+      {stale.length ? (
+        <ul className="text-sm text-red-800">
+          {stale.map((l) => (
+            <li key={l.lineId}>{l.reason}</li>
+          ))}
+        </ul>
+      ) : null}
+    </div>
+  );
+}
+
+function AllLines({ lines }: { lines: PlanLineDto[] }) {
+  return (
+    <section aria-labelledby="lines-heading" className="flex flex-col gap-2">
+      <h2 id="lines-heading" className="text-lg font-semibold">
+        All lines ({lines.length})
+      </h2>
+      <div className="overflow-x-auto">
+        <table className="w-full text-left text-sm">
+          <thead>
+            <tr className="border-b border-stone-300">
+              <th className="py-1 pr-3">Line</th>
+              <th className="py-1 pr-3">From</th>
+              <th className="py-1 pr-3">Status</th>
+              <th className="py-1">Why</th>
+            </tr>
+          </thead>
+          <tbody>
+            {lines.slice(0, 500).map((l) => (
+              <tr key={l.id} className="border-b border-stone-200 align-top" data-testid="plan-line">
+                <td className="py-1 pr-3">{lineText(l)}</td>
+                <td className="py-1 pr-3">{l.source.organization?.name ?? l.source.owner?.name}</td>
+                <td className="py-1 pr-3">
+                  <Badge tone={LINE_STATUS[l.status].tone}>{LINE_STATUS[l.status].label}</Badge>
+                  {l.answeredBy ? <span className="block text-xs text-stone-600">by {l.answeredBy.name}</span> : null}
+                </td>
+                <td className="py-1 text-stone-600">{l.answerReason ?? l.reasons.join("; ")}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}
+
+function SnapshotTables({ slug, id }: { slug: string; id: string }) {
+  const snap = useSnapshot(slug, id);
+  if (!snap.data) return null;
+  const { snapshot } = snap.data;
+  return (
+    <details>
+      <summary className="font-medium">
+        Snapshot taken {new Date(snapshot.takenAt).toLocaleString()}: demand {formatQuantity(snapshot.totals.demand)}, supply {formatQuantity(snapshot.totals.supply)}
+      </summary>
+      <div className="mt-2 grid gap-4 overflow-x-auto md:grid-cols-2">
+        <table className="text-left text-sm" aria-label="Needs in the snapshot">
+          <thead>
+            <tr className="border-b border-stone-300">
+              <th className="pr-3">Need</th>
+              <th className="pr-3">Quantity</th>
+              <th>Due</th>
+            </tr>
+          </thead>
+          <tbody>
+            {snapshot.needs.slice(0, 300).map((n) => (
+              <tr key={n.id} className="border-b border-stone-200">
+                <td className="pr-3">{n.title}</td>
+                <td className="pr-3">{formatQuantity(n.quantity)}</td>
+                <td>{snapshot.weeks[n.dueWeek]}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        <table className="text-left text-sm" aria-label="Supply in the snapshot">
+          <thead>
+            <tr className="border-b border-stone-300">
+              <th className="pr-3">Source</th>
+              <th>Free per week</th>
+            </tr>
+          </thead>
+          <tbody>
+            {snapshot.sources.slice(0, 300).map((src) => (
+              <tr key={src.id} className="border-b border-stone-200">
+                <td className="pr-3">
+                  {src.title} ({src.orgName ?? src.ownerName})
+                </td>
+                <td>{src.supply.map((e) => `${snapshot.weeks[e.week]}: ${formatQuantity(e.quantity)}`).join(", ")}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </details>
+  );
+}

@@ -1,0 +1,84 @@
+// A planning session from snapshot to adoption in three browsers: Lena (a steward) opens a session and
+// runs the planner; Ada and Marta each answer their own lines (Ada accepts, Marta is told a decline needs
+// a reason and then changes her line) while Lena's page shows the coverage move live; Lena adopts, and
+// the plan's claims show on the need's page. Holds for any correct planner: it reads the lines it got.
+import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
+import { DEMO, signedInContext, unique } from "./support";
+
+type Line = { id: string; quantity: number; source: { owner: { name: string } } };
+
+async function post(request: APIRequestContext, path: string, data?: unknown) {
+  const res = await request.post(`/api/v1${path}`, { data });
+  expect(res.status(), await res.text()).toBeLessThan(300);
+  return res.json();
+}
+
+const accepted = (page: Page) => page.getByTestId("coverage-accepted");
+
+test("three people run a planning session from snapshot to adoption, live", async ({ browser }) => {
+  const lena = await signedInContext(browser, DEMO.lena);
+  const ada = await signedInContext(browser, DEMO.ada);
+  const marta = await signedInContext(browser, DEMO.marta);
+  try {
+    const slug = unique("plan").toLowerCase().replace(/[^a-z0-9]+/g, "-");
+    await post(lena.context.request, "/boards", { slug, name: `Plan ${slug}` });
+    for (const m of [ada, marta]) await post(m.context.request, `/boards/${slug}/members`);
+    const specName = unique("Visor frame");
+    const spec = await post(lena.context.request, "/resource-specs", { name: specName, unit: "each" });
+    await post(ada.context.request, `/boards/${slug}/signals`, { kind: "stock", resourceSpecId: spec.id, quantity: 12, title: "Ada's frames" });
+    await post(marta.context.request, `/boards/${slug}/signals`, { kind: "stock", resourceSpecId: spec.id, quantity: 8, title: "Marta's frames" });
+    const need = await post(lena.context.request, `/boards/${slug}/signals`, { kind: "need", resourceSpecId: spec.id, quantity: 15, title: "Clinic frames" });
+
+    // Lena opens the session in the browser and runs the planner.
+    const page = lena.page;
+    await page.goto(`/boards/${slug}/planning`);
+    const form = page.getByRole("form", { name: "Open a planning session" });
+    await form.getByLabel("Title").fill("Frames this month");
+    await form.getByLabel(`${specName} (each)`).check();
+    await form.getByRole("button", { name: "Open session and take the snapshot" }).click();
+    await expect(page.getByRole("heading", { level: 1 })).toContainText("Frames this month");
+    const sessionId = page.url().split("/").at(-1)!;
+    await page.getByRole("button", { name: "Run planner" }).click();
+    await expect(page.getByTestId("coverage-suggested")).toHaveText("15");
+    await expect(accepted(page)).toHaveText("0");
+    const lines = (await (await lena.context.request.get(`/api/v1/planning-sessions/${sessionId}/lines`)).json()).items as Line[];
+    const adaLines = lines.filter((l) => l.source.owner.name === DEMO.ada.name);
+    const martaLines = lines.filter((l) => l.source.owner.name === DEMO.marta.name);
+    // All 15 must be met and neither stock holds 15: both makers have lines.
+    expect(adaLines.length).toBeGreaterThan(0);
+    expect(martaLines.length).toBeGreaterThan(0);
+
+    // Ada accepts all of hers; Lena's page follows without a reload.
+    await ada.page.goto(`/boards/${slug}/planning/${sessionId}`);
+    const adaMine = ada.page.getByTestId("my-line");
+    await expect(adaMine).toHaveCount(adaLines.length);
+    for (let i = 0; i < adaLines.length; i++) {
+      await adaMine.nth(i).getByRole("button", { name: "Accept" }).click();
+      await expect(adaMine.nth(i)).toContainText("Accepted");
+    }
+    const adaTotal = adaLines.reduce((a, l) => a + l.quantity, 0);
+    await expect(accepted(page)).toHaveText(String(adaTotal));
+
+    // Marta tries to decline without a reason, then takes one unit off her first line instead.
+    await marta.page.goto(`/boards/${slug}/planning/${sessionId}`);
+    const first = marta.page.getByTestId("my-line").first();
+    await first.getByRole("button", { name: "Decline" }).click();
+    await first.getByRole("button", { name: "Decline line" }).click();
+    await expect(first.getByText("Say why you decline")).toBeVisible();
+    await first.getByRole("button", { name: "Change" }).click();
+    await first.getByLabel("Quantity").fill(String(martaLines[0]!.quantity - 1));
+    await first.getByRole("button", { name: "Save change" }).click();
+    await expect(marta.page.getByTestId("my-line").first()).toContainText("Changed");
+    await expect(accepted(page)).toHaveText(String(adaTotal + martaLines[0]!.quantity - 1));
+    await expect(page.getByTestId("coverage-answered")).toHaveText(`${adaLines.length + 1} of ${lines.length} lines answered`);
+
+    // Lena adopts; the claims are on the need's page, made by Ada and Marta.
+    await page.getByRole("button", { name: "Adopt plan" }).click();
+    await expect(page.getByRole("status").filter({ hasText: "Adopted" })).toBeVisible();
+    await page.goto(`/signals/${need.id}`);
+    await expect(page.getByText(`${DEMO.ada.name} claimed`).first()).toBeVisible();
+    await expect(page.getByText(`${DEMO.marta.name} claimed`).first()).toBeVisible();
+  } finally {
+    await Promise.all([lena, ada, marta].map((c) => c.context.close()));
+  }
+});
