@@ -7,7 +7,7 @@ import { buildSnapshot, type NeedRow, type SourceRow } from "../domain/planning-
 import type { SessionSnapshot } from "../domain/planning-session";
 import { regionFilterSql } from "./coordination-sql";
 import { loadBookedWeeks } from "./bookings";
-import { substitutesFor } from "./planning-substitutes";
+import { acceptedSpecsFor } from "./resource-substitutes";
 import type { Tx } from "./context";
 
 const LIVE = [...LIVE_CLAIM_STATUSES];
@@ -24,7 +24,8 @@ export async function takeSnapshot(
   tx: Tx,
   args: { boardId: string; specIds: string[]; regionKey: string | undefined; horizonWeeks: number; now: Date },
 ): Promise<SessionSnapshot> {
-  const substitutes = await substitutesFor(tx, args.specIds);
+  const accepted = await acceptedSpecsFor(tx, args.specIds);
+  const substitutes = [...accepted].flatMap(([specId, ids]) => ids.slice(1).map((substituteId) => ({ specId, substituteId })));
   const supplySpecIds = [...new Set([...args.specIds, ...substitutes.map((s) => s.substituteId)])];
   const specs = await tx.resourceSpec.findMany({
     where: { id: { in: supplySpecIds } },
