@@ -156,7 +156,9 @@ function decide(ctx: ServiceContext, state: BatchState, c: ClaimRequest, now: Da
   // Claiming your own signal would let one person inflate "activity" on the board and collapse the
   // provider and receiver of the claim into one person.
   assert(canClaimSignal(viewer, s), "OWN_SIGNAL", "You cannot claim your own signal");
-  checkClaimable({ signal: s, spec: row.resourceSpec, quantity: c.input.quantity, now });
+  // What plans promised of an offer is not free to claim here, though it is not this signal's own claim.
+  const claimable = { ...s, claimedQuantity: addQty(s.claimedQuantity, s.promisedByPlans) };
+  checkClaimable({ signal: claimable, spec: row.resourceSpec, quantity: c.input.quantity, now });
   const rate = row.rateQuantity !== null && row.ratePeriod ? { quantity: Number(row.rateQuantity), period: row.ratePeriod } : null;
   checkBookings({ ...row, rate, bookings: c.input.bookings, booked: row.booked, now });
   const bookings = rate ? c.input.bookings! : [];

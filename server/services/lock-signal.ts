@@ -15,13 +15,17 @@ export interface LockedSignal {
   /** Set on a rated capacity signal (capacity calendars). */
   ratePeriod: "week" | null;
   rateQuantity: number | null;
+  /** What adopted plans promised of this offer through claims on needs (their bookings here, ADR 037):
+   * not in claimedQuantity, yet no longer free to claim. 0 for requests and for offers no plan used. */
+  promisedByPlans: number;
   /** Set on a stock signal whose quantity follows an organization's inventory in the ledger (ADR 022). */
   inventoryOfId: string | null;
   boardId: string;
   visibility: "public" | "members";
 }
 
-type Raw = Omit<LockedSignal, "quantity" | "claimedQuantity" | "deliveredQuantity" | "rateQuantity"> & {
+type Raw = Omit<LockedSignal, "quantity" | "claimedQuantity" | "deliveredQuantity" | "rateQuantity" | "promisedByPlans"> & {
+  promisedByPlans: unknown;
   id: string;
   rateQuantity: unknown;
   quantity: unknown;
@@ -39,7 +43,10 @@ export async function lockSignals(tx: Tx, ids: string[]): Promise<Map<string, Lo
   const rows = await tx.$queryRaw<Raw[]>`
     SELECT s.id::text AS id, s.kind::text AS kind, s.status::text AS status, s."ownerId"::text AS "ownerId",
            s.quantity, s."claimedQuantity", s."deliveredQuantity", s."availableFrom", s."availableUntil",
-           s."ratePeriod"::text AS "ratePeriod", s."rateQuantity", s."inventoryOfId"::text AS "inventoryOfId", s."boardId"::text AS "boardId", b.visibility::text AS visibility
+           s."ratePeriod"::text AS "ratePeriod", s."rateQuantity", s."inventoryOfId"::text AS "inventoryOfId", s."boardId"::text AS "boardId", b.visibility::text AS visibility,
+           (SELECT coalesce(sum(pb.quantity), 0) FROM claim_bookings pb JOIN claims pc ON pc.id = pb."claimId"
+             WHERE pb."signalId" = s.id AND pc."signalId" <> s.id
+               AND pc.status IN ('claimed', 'in_progress', 'shipped', 'delivered')) AS "promisedByPlans"
       FROM signals s JOIN boards b ON b.id = s."boardId"
      WHERE s.id = ANY(${ids}::uuid[])
      ORDER BY s.id
@@ -53,6 +60,7 @@ export async function lockSignals(tx: Tx, ids: string[]): Promise<Map<string, Lo
         claimedQuantity: Number(r.claimedQuantity),
         deliveredQuantity: Number(r.deliveredQuantity),
         rateQuantity: r.rateQuantity === null ? null : Number(r.rateQuantity),
+        promisedByPlans: Number(r.promisedByPlans),
       },
     ]),
   );

@@ -220,6 +220,11 @@ describe.each(DB_KINDS)("planning sessions on %s", (kind) => {
     const supplyOf = (id: string) => sum((snap.sources.find((s: { id: string }) => s.id === id)?.supply ?? []).map((e: { quantity: number }) => e.quantity));
     expect(supplyOf(net.stock.id)).toBe(15 - taken(net.stock.id));
     expect(supplyOf(net.capacity.id)).toBe(40 - taken(net.capacity.id));
+    // What the plan promised of Bo's stock is not free to claim by hand either: one unit more is refused.
+    expect(taken(net.stock.id)).toBeGreaterThan(0);
+    const overStock = await net.steward.api.post(`/signals/${net.stock.id}/claims`, { quantity: 15 - taken(net.stock.id) + 1 });
+    expectError(overStock, 409, "OVER_CLAIM");
+    expect(overStock.body.error.remaining).toBe(15 - taken(net.stock.id));
 
     const events = (await allEvents(h.api, net.slug)).events;
     expect(events.filter((e) => e.type === "claim.created")).toHaveLength(plan.commitments.length);
