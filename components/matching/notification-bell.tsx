@@ -23,7 +23,11 @@ export function NotificationBell() {
         data-testid="notification-bell"
         onClick={() => setOpen((o) => !o)}
       >
-        <span aria-hidden="true">🔔</span>
+        {/* Drawn, not an emoji: machines without an emoji font showed an empty box. */}
+        <svg aria-hidden="true" viewBox="0 0 24 24" className="inline h-5 w-5 align-[-4px]" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round">
+          <path d="M6 8a6 6 0 0 1 12 0c0 7 3 9 3 9H3s3-2 3-9" />
+          <path d="M10.3 21a1.94 1.94 0 0 0 3.4 0" />
+        </svg>
         {unread > 0 ? (
           <span data-testid="notification-count" className="ml-1 rounded-full bg-red-700 px-1.5 py-0.5 text-xs text-white">
             {unread}

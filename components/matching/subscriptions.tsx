@@ -9,6 +9,8 @@ import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { TextField } from "@/components/ui/field";
 import { SelectField } from "@/components/ui/select";
+import { LocationPicker } from "@/components/signals/location-picker";
+import type { PlaceValue } from "@/components/signals/place";
 import type { MeDto } from "@/server/domain/dto";
 
 interface SubscriptionItem {
@@ -28,14 +30,14 @@ export function Subscriptions({ organizations }: { organizations: MeDto["organiz
   const specs = useResourceSpecs();
   const placed = organizations.find((o) => o.lat !== null && o.lng !== null);
   const [specId, setSpecId] = useState("");
-  const [lat, setLat] = useState(placed?.lat?.toString() ?? "");
-  const [lng, setLng] = useState(placed?.lng?.toString() ?? "");
+  // Where to hear of needs: picked by name like any place (the organization's by default), never typed as numbers.
+  const [near, setNear] = useState<PlaceValue | null>(placed ? { name: placed.locationName ?? placed.name, lat: placed.lat!, lng: placed.lng! } : null);
   const [radius, setRadius] = useState("50");
   const create = useMutation({
     mutationFn: () =>
       apiFetch("/me/subscriptions", {
         method: "POST",
-        json: { resourceSpecIds: [specId], near: { lat: Number(lat), lng: Number(lng) }, radiusKm: Number(radius) },
+        json: { resourceSpecIds: [specId], near: { lat: near!.lat, lng: near!.lng }, radiusKm: Number(radius) },
       }),
     onSuccess: () => void qc.invalidateQueries({ queryKey: KEY }),
   });
@@ -73,11 +75,12 @@ export function Subscriptions({ organizations }: { organizations: MeDto["organiz
           onChange={(e) => setSpecId(e.target.value)}
           options={[{ value: "", label: "Choose…" }, ...(specs.data ?? []).map((s) => ({ value: s.id, label: `${s.name} (${s.unit})` }))]}
         />
-        <TextField label="Latitude" inputMode="decimal" value={lat} onChange={(e) => setLat(e.target.value)} />
-        <TextField label="Longitude" inputMode="decimal" value={lng} onChange={(e) => setLng(e.target.value)} />
+        <div className="sm:col-span-2">
+          <LocationPicker label="Near" value={near} organizations={organizations} locate onChange={(place) => setNear(place)} />
+        </div>
         <TextField label="Radius (km)" inputMode="decimal" value={radius} onChange={(e) => setRadius(e.target.value)} />
         <div className="sm:col-span-4">
-          <Button type="submit" pending={create.isPending} disabled={!specId}>
+          <Button type="submit" pending={create.isPending} disabled={!specId || !near}>
             Subscribe
           </Button>
         </div>
