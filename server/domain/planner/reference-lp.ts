@@ -14,7 +14,9 @@ export interface LpSolution {
   Columns: Record<string, { Primal: number }>;
   Rows: Array<{ Name?: string; Primal: number; Dual: number }>;
 }
-export type LpSolve = (lpText: string) => LpSolution;
+export type LpSolve = (lpText: string, options?: { presolve?: "on" | "off" }) => LpSolution;
+
+type Run = (text: string, what: string, mayFail?: boolean) => LpSolution | null;
 
 export interface ReferenceStages {
   totalMet: number;
@@ -31,6 +33,10 @@ interface RefNode {
   /** Arcs: variable name -> supply row key it draws on. */
   arcs: Array<{ v: string; supply: string }>;
 }
+
+/** Stage 2's levels carry HiGHS's feasibility tolerance: stage 3 asks for a hair less (the smallest of
+ * these that is feasible), or the needs' demands can exceed the supply by 1e-9 and read as infeasible. */
+const STAGE3_SLACKS = [1e-10, 1e-9, 1e-8, 1e-7];
 
 const num = (x: number) => (Number.isInteger(x) ? String(x) : x.toPrecision(17));
 
@@ -121,7 +127,18 @@ export function referenceStages(input: PlannerInput, solve: LpSolve, opts: { lar
   const { nodes, supply } = nodesOf(inst, large);
   const base = feasibilityRows(nodes, supply);
   let lps = 0;
-  const run = (text: string, what: string) => (lps++, check(solve(text), what));
+  // HiGHS's presolve has called a feasible stage-2 LP infeasible when the held rows sit within 1e-9
+  // of each other; without presolve the same LP solves, so that is the one retry.
+  const attempt = (text: string) => {
+    lps++;
+    const first = solve(text);
+    return first.Status === "Infeasible" ? (lps++, solve(text, { presolve: "off" })) : first;
+  };
+  const run = (text: string, what: string) => check(attempt(text), what);
+  const runMaybe: Run = (text, what) => {
+    const sol = attempt(text);
+    return sol.Status === "Infeasible" ? null : check(sol, what);
+  };
   let keptTotal = 0;
   for (const k of inst.kept) keptTotal += k;
 
@@ -143,7 +160,7 @@ export function referenceStages(input: PlannerInput, solve: LpSolve, opts: { lar
         open.push(i);
         rows.push(` u${i}: ${expr(terms)} - ${num(node.quantity)} t >= ${num(-node.kept)}`);
       } else if (terms.length) {
-        rows.push(` h${i}: ${expr(terms)} >= ${num(fixed * node.quantity - node.kept - 1e-9 * Math.max(1, node.quantity))}`);
+        rows.push(` h${i}: ${expr(terms)} >= ${num(fixed * node.quantity - node.kept)}`);
       }
     });
     const sol = run(lp("Maximize", ["+ t"], rows, [" t free"]), "stage 2");
@@ -163,17 +180,24 @@ export function referenceStages(input: PlannerInput, solve: LpSolve, opts: { lar
   const met = new Map<number, number>();
   nodes.forEach((node, i) => {
     const share = Math.max(level.get(i)!, node.kept / node.quantity);
-    met.set(i, Math.max(0, share * node.quantity - node.kept));
+    // The hold rows' tolerance lets a level sit ~1e-8 above a kept share: no flow is meant there.
+    const y = share * node.quantity - node.kept;
+    met.set(i, y > 1e-6 * node.quantity ? y : 0);
     totalMet += met.get(i)!;
     for (let k = 0; k < node.members.length; k++) shares.push(node.members.length === 1 ? share : level.get(i)!);
   });
   shares.sort((a, b) => a - b);
 
-  const transport = large ? stage3Carry(inst, nodes, met, run) : stage3Direct(inst, nodes, met, supply, run);
+  let transport: number | null = null;
+  for (const slack of STAGE3_SLACKS) {
+    transport = large ? stage3Carry(inst, nodes, met, runMaybe, slack) : stage3Direct(inst, nodes, met, supply, runMaybe, slack);
+    if (transport !== null) break;
+  }
+  if (transport === null) throw new Error("reference LP (stage 3) stayed infeasible");
   return { totalMet, sortedShares: shares, transport, lps };
 }
 
-function stage3Direct(inst: Instance, nodes: RefNode[], met: Map<number, number>, supply: Map<string, number>, run: (t: string, w: string) => LpSolution): number {
+function stage3Direct(inst: Instance, nodes: RefNode[], met: Map<number, number>, supply: Map<string, number>, run: Run, slack: number): number | null {
   const bySupply = new Map<string, string[]>();
   const objective: string[] = [];
   const rows: string[] = [];
@@ -193,11 +217,12 @@ function stage3Direct(inst: Instance, nodes: RefNode[], met: Map<number, number>
       }
     });
     const y = met.get(i)!;
-    if (terms.length && y > 0) rows.push(` d${i}: ${expr(terms)} >= ${num(y * (1 - 1e-9))}`);
+    if (terms.length && y > 0) rows.push(` d${i}: ${expr(terms)} >= ${num(y * (1 - slack))}`);
   });
   for (const [row, terms] of bySupply) rows.push(` ${row}: ${expr(terms)} <= ${num(supply.get(row)!)}`);
   if (objective.length === 0) return 0;
-  const sol = run(lp("Minimize", objective, rows), "stage 3");
+  const sol = run(lp("Minimize", objective, rows), "stage 3", true);
+  if (sol === null) return null;
   let total = 0;
   objective.forEach((term) => {
     const [, c, name] = /^\+ (\S+) (\S+)$/.exec(term)!;
@@ -208,7 +233,7 @@ function stage3Direct(inst: Instance, nodes: RefNode[], met: Map<number, number>
 
 // Carry arcs: supply of week w may move to week w + 1 at no cost; need n draws from the source's week
 // min(due, last). Equivalent to the direct form and much smaller for 2,000 needs.
-function stage3Carry(inst: Instance, nodes: RefNode[], metOfNode: Map<number, number>, run: (t: string, w: string) => LpSolution): number {
+function stage3Carry(inst: Instance, nodes: RefNode[], metOfNode: Map<number, number>, run: Run, slack: number): number | null {
   const objective: string[] = [];
   const rows: string[] = [];
   const draw = new Map<string, string[]>();
@@ -228,7 +253,7 @@ function stage3Carry(inst: Instance, nodes: RefNode[], metOfNode: Map<number, nu
         const key = `${s}_${inst.needs[n]!.dueWeek}`;
         (draw.get(key) ?? draw.set(key, []).get(key)!).push(`- ${name}`);
       });
-      rows.push(` d${n}: ${expr(terms)} >= ${num(y * (1 - 1e-9))}`);
+      rows.push(` d${n}: ${expr(terms)} >= ${num(y * (1 - slack))}`);
     }
   });
   inst.sources.forEach((_src, s) => {
@@ -241,7 +266,8 @@ function stage3Carry(inst: Instance, nodes: RefNode[], metOfNode: Map<number, nu
     }
   });
   if (objective.length === 0) return 0;
-  const sol = run(lp("Minimize", objective, rows), "stage 3");
+  const sol = run(lp("Minimize", objective, rows), "stage 3", true);
+  if (sol === null) return null;
   let total = 0;
   objective.forEach((term) => {
     const [, c, name] = /^\+ (\S+) (\S+)$/.exec(term)!;

@@ -35,7 +35,19 @@ export function roundLines(inst: Instance, lines: WeekLine[]): WeekLine[] {
     const k = Math.floor(d / quantumOfNeed.get(n)! + TOL);
     if (k > 0) wantOf.set(n, k);
   }
-  if (wantOf.size === 0) return rounded.filter((r) => r.quantity > 0);
+  if (wantOf.size > 0) bumpDeficits(inst, lines, rounded, used, wantOf, quantumOfSource);
+  roundTotal(inst, lines, rounded, used, quantumOfSource);
+  return rounded.filter((r) => r.quantity > 0);
+}
+
+function bumpDeficits(
+  inst: Instance,
+  lines: WeekLine[],
+  rounded: WeekLine[],
+  used: Map<number, number>,
+  wantOf: Map<number, number>,
+  quantumOfSource: (s: number) => number,
+) {
 
   // Nodes: 0 = s, 1 = t, then source-weeks, then needs.
   const weekNode = new Map<number, number>();
@@ -59,7 +71,48 @@ export function roundLines(inst: Instance, lines: WeekLine[]): WeekLine[] {
   for (const [n, node] of needNode) g.addArc(node, 1, wantOf.get(n)!);
   g.maxFlow(0, 1);
   candidates.forEach((i, j) => {
-    if (g.flowOn(arcOf[j]!) > 0.5) rounded[i]!.quantity = times(Math.round(rounded[i]!.quantity / quantumOfSource(rounded[i]!.s)) + 1, quantumOfSource(rounded[i]!.s));
+    if (g.flowOn(arcOf[j]!) > 0.5) bump(inst, rounded[i]!, used, quantumOfSource(rounded[i]!.s));
   });
-  return rounded.filter((r) => r.quantity > 0);
+}
+
+function bump(inst: Instance, line: WeekLine, used: Map<number, number>, q: number) {
+  line.quantity = times(Math.round(line.quantity / q) + 1, q);
+  const k = line.s * inst.horizon + line.week;
+  used.set(k, used.get(k)! + q);
+}
+
+// Rounding every need down can still lose up to one quantum per need in total: 40 needs sharing 20
+// units at a half each would all round to 0. So, lowest share first, a need whose rounded quantity is
+// below its continuous one gets one more quantum where a supply week has one whole quantum free, until
+// the total is the continuous total rounded. No need moves by a whole quantum or above its quantity.
+function roundTotal(inst: Instance, lines: WeekLine[], rounded: WeekLine[], used: Map<number, number>, quantumOfSource: (s: number) => number) {
+  const cont = new Map<number, number>();
+  const got = new Map<number, number>();
+  const linesOf = new Map<number, number[]>();
+  let totalCont = 0;
+  let totalGot = 0;
+  rounded.forEach((r, i) => {
+    cont.set(r.n, (cont.get(r.n) ?? 0) + lines[i]!.quantity);
+    got.set(r.n, (got.get(r.n) ?? 0) + r.quantity);
+    (linesOf.get(r.n) ?? linesOf.set(r.n, []).get(r.n)!).push(i);
+    totalCont += lines[i]!.quantity;
+    totalGot += r.quantity;
+  });
+  const share = (n: number) => (inst.kept[n]! + cont.get(n)!) / inst.needs[n]!.quantity;
+  const order = [...cont.keys()].filter((n) => cont.get(n)! - got.get(n)! > TOL).sort((a, b) => share(a) - share(b) || a - b);
+  for (const n of order) {
+    for (const i of linesOf.get(n)!) {
+      const r = rounded[i]!;
+      const q = quantumOfSource(r.s);
+      const k = r.s * inst.horizon + r.week;
+      const slack = inst.free[r.s]![r.week]! - used.get(k)!;
+      if (slack < q - TOL * q) continue;
+      if (totalGot + q > totalCont + q / 2 + TOL) return;
+      if (inst.kept[n]! + got.get(n)! + q > inst.needs[n]!.quantity + TOL * q) break;
+      bump(inst, r, used, q);
+      got.set(n, got.get(n)! + q);
+      totalGot += q;
+      break;
+    }
+  }
 }
