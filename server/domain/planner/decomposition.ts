@@ -27,6 +27,12 @@ export interface FairShares {
   level: Float64Array;
   /** How many needs share that level in the same tight group. */
   groupSize: Int32Array;
+  /** The independent part ("leaf") each need ended in (-1: nothing to plan), and per source and week
+   * the leaf its supply belongs to: a tight group uses all of its supply and nobody else may, so
+   * stage 3 solves each leaf on its own. */
+  leafOfNeed: Int32Array;
+  leafOfSupply: Int32Array[];
+  leaves: number;
 }
 
 /** max{lambda <= 1 : sum_n max(0, lambda q_n - k_n) <= capacity}: the water level supply reaches. */
@@ -123,7 +129,12 @@ export function fairShares(inst: Instance): FairShares {
   const b = bucketsOf(inst);
   const nodes = needNodes(inst, b);
 
-  const assign = (U: number[], lambda: number) => {
+  const leafOfNeed = new Int32Array(nNeeds).fill(-1);
+  const leafOfBucket = new Int32Array(b.cap.length).fill(-1);
+  let leaves = 0;
+  const assign = (U: number[], lambda: number, V?: number[]) => {
+    const leaf = V ? leaves++ : -1;
+    if (V) for (const bk of V) leafOfBucket[bk] = leaf;
     let size = 0;
     for (const u of U) size += nodes[u]!.members.length;
     for (const u of U) {
@@ -133,6 +144,7 @@ export function fairShares(inst: Instance): FairShares {
         met[n] = node.members.length === 1 ? Math.max(node.kept, lambda * q) : lambda * q;
         level[n] = lambda;
         groupSize[n] = size;
+        leafOfNeed[n] = leaf;
       }
     }
   };
@@ -179,7 +191,7 @@ export function fairShares(inst: Instance): FairShares {
     });
     const flow = g.maxFlow(0, 1);
     if (flow >= target - 1e-9 * Math.max(1, target)) {
-      assign(U, lambda);
+      assign(U, lambda, V);
       continue;
     }
     const reach = g.reachableFrom(0);
@@ -187,7 +199,7 @@ export function fairShares(inst: Instance): FairShares {
     const rest: number[] = [];
     U.forEach((u, j) => (reach[2 + V.length + j] ? rest : tight).push(u));
     if (tight.length === 0 || rest.length === 0) {
-      assign(U, lambda); // only rounding noise separated the levels
+      assign(U, lambda, V); // only rounding noise separated the levels
       continue;
     }
     const tightV = new Set<number>();
@@ -195,5 +207,6 @@ export function fairShares(inst: Instance): FairShares {
     V.forEach((bk, i) => (reach[2 + i] ? restV : tightV).add(bk));
     stack.push({ U: rest, V: restV }, { U: tight, V: tightV });
   }
-  return { met, level, groupSize };
+  const leafOfSupply = b.ofSourceWeek.map((row) => row.map((bk) => (bk < 0 ? -1 : leafOfBucket[bk]!)));
+  return { met, level, groupSize, leafOfNeed, leafOfSupply, leaves };
 }

@@ -20,7 +20,7 @@ export function planAllocation(input: PlannerInput): PlannerResult {
   const fair = fairShares(inst);
   const demand = new Float64Array(inst.needs.length);
   fair.met.forEach((m, n) => (demand[n] = Math.max(0, m - inst.kept[n]!)));
-  const transport = leastTransport(inst, demand);
+  const transport = leastTransport(inst, demand, fair.leafOfNeed, fair.leafOfSupply);
   const rounded = roundLines(inst, assignWeeks(inst, transport.flows));
   rounded.sort((a, b) => a.n - b.n || a.s - b.s || a.week - b.week);
 

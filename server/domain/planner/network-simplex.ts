@@ -12,12 +12,14 @@ const TREE = 0;
 export class NetworkSimplex {
   readonly nodeCount: number;
   private readonly root: number;
-  private src: number[] = [];
-  private tgt: number[] = [];
-  private cost: number[] = [];
-  private cap: number[] = [];
-  private flow: number[] = [];
-  private state: number[] = [];
+  // Arc arrays are typed and grown by doubling: the pricing loop reads them millions of times.
+  private m = 0;
+  private src = new Int32Array(1024);
+  private tgt = new Int32Array(1024);
+  private cost = new Float64Array(1024);
+  private cap = new Float64Array(1024);
+  private flow = new Float64Array(1024);
+  private state = new Int8Array(1024);
   private parent: Int32Array;
   private pred: Int32Array;
   private predUp: Uint8Array;
@@ -50,13 +52,30 @@ export class NetworkSimplex {
   }
 
   addArc(u: number, v: number, cost: number, cap = Infinity): number {
-    this.src.push(u);
-    this.tgt.push(v);
-    this.cost.push(cost);
-    this.cap.push(cap);
-    this.flow.push(0);
-    this.state.push(LOWER);
-    return this.src.length - 1;
+    if (this.m === this.src.length) this.grow();
+    const a = this.m++;
+    this.src[a] = u;
+    this.tgt[a] = v;
+    this.cost[a] = cost;
+    this.cap[a] = cap;
+    this.flow[a] = 0;
+    this.state[a] = LOWER;
+    return a;
+  }
+
+  private grow() {
+    const size = this.src.length * 2;
+    const more = <T extends Int32Array | Float64Array | Int8Array>(old: T, make: (n: number) => T): T => {
+      const next = make(size);
+      next.set(old);
+      return next;
+    };
+    this.src = more(this.src, (n) => new Int32Array(n));
+    this.tgt = more(this.tgt, (n) => new Int32Array(n));
+    this.cost = more(this.cost, (n) => new Float64Array(n));
+    this.cap = more(this.cap, (n) => new Float64Array(n));
+    this.flow = more(this.flow, (n) => new Float64Array(n));
+    this.state = more(this.state, (n) => new Int8Array(n));
   }
 
   endpoints(a: number): [number, number] {
@@ -69,7 +88,7 @@ export class NetworkSimplex {
     return this.supply;
   }
   get arcCount(): number {
-    return this.src.length;
+    return this.m;
   }
   flowOn(a: number): number {
     return this.flow[a]!;
@@ -84,31 +103,89 @@ export class NetworkSimplex {
   /** Flow left on the artificial arcs: zero when the problem was feasible. */
   artificialFlow(): number {
     let total = 0;
-    for (let u = 0; u < this.nodeCount; u++) total += this.flow[this.artificial[u]!]!;
+    for (let u = 0; u < this.nodeCount; u++) if (this.artificial[u]! >= 0) total += this.flow[this.artificial[u]!]!;
     return total;
   }
 
   private artificial: Int32Array = new Int32Array(0);
   private maxCost = 0;
 
+  private initialParentArc: Int32Array | null = null;
+
+  /** A starting forest: per node, a real arc to its parent, or -1 to hang from the artificial root.
+   * Flows follow from the supplies; an arc that would need negative (or, pointing rootwards, zero)
+   * flow is dropped for an artificial one, so the start is always a strongly feasible tree. A good
+   * start (every need on its nearest source with room) saves most of the pivots of a big-M start. */
+  setInitialTree(parentArc: Int32Array) {
+    this.initialParentArc = parentArc;
+  }
+
   private start() {
     this.started = true;
-    for (const c of this.cost) this.maxCost = Math.max(this.maxCost, Math.abs(c));
+    for (let a = 0; a < this.m; a++) this.maxCost = Math.max(this.maxCost, Math.abs(this.cost[a]!));
     // Big enough that no real path is ever dearer than one artificial arc.
     const art = (this.maxCost + 1) * (this.nodeCount + 1);
-    this.artificial = new Int32Array(this.nodeCount);
-    for (let u = 0; u < this.nodeCount; u++) {
-      const b = this.supply[u]!;
-      const a = b >= 0 ? this.addArc(u, this.root, art) : this.addArc(this.root, u, art);
-      this.artificial[u] = a;
-      this.flow[a] = Math.abs(b);
+    const n = this.nodeCount;
+    const pa = this.initialParentArc ? Int32Array.from(this.initialParentArc) : new Int32Array(n).fill(-1);
+    const other = (u: number) => (this.src[pa[u]!] === u ? this.tgt[pa[u]!]! : this.src[pa[u]!]!);
+    // Breadth-first order from the root; nodes on a cycle are never reached and hang from the root.
+    const kids: number[][] = Array.from({ length: n + 1 }, () => []);
+    for (let u = 0; u < n; u++) kids[pa[u]! < 0 ? this.root : other(u)]!.push(u);
+    const order: number[] = [];
+    const seen = new Uint8Array(n + 1);
+    const visit = (from: number) => {
+      const queue = [from];
+      seen[from] = 1;
+      for (let h = 0; h < queue.length; h++) {
+        const u = queue[h]!;
+        if (u !== this.root) order.push(u);
+        for (const v of kids[u]!) {
+          if (seen[v]) continue;
+          seen[v] = 1;
+          queue.push(v);
+        }
+      }
+    };
+    visit(this.root);
+    for (let u = 0; u < n; u++) {
+      if (seen[u]) continue;
+      pa[u] = -1;
+      visit(u);
+    }
+    // Deepest first: each node's subtree balance is what its parent arc must carry.
+    const bsub = Float64Array.from(this.supply);
+    for (let k = order.length - 1; k >= 0; k--) {
+      const u = order[k]!;
+      if (pa[u]! < 0) continue;
+      const up = this.src[pa[u]!] === u;
+      const f = up ? bsub[u]! : -bsub[u]!;
+      if (f < 0 || (f === 0 && up)) pa[u] = -1;
+      else bsub[other(u)] = bsub[other(u)]! + bsub[u]!;
+    }
+    this.artificial = new Int32Array(n).fill(-1);
+    for (const u of order) {
+      let p: number;
+      if (pa[u]! < 0) {
+        const b = bsub[u]!;
+        const a = b > 0 ? this.addArc(u, this.root, art) : this.addArc(this.root, u, art);
+        this.artificial[u] = a;
+        this.flow[a] = Math.abs(b);
+        this.pred[u] = a;
+        this.predUp[u] = b > 0 ? 1 : 0;
+        p = this.root;
+      } else {
+        const a = pa[u]!;
+        p = other(u);
+        this.pred[u] = a;
+        this.predUp[u] = this.src[a] === u ? 1 : 0;
+        this.flow[a] = Math.abs(bsub[u]!);
+      }
+      const a = this.pred[u]!;
       this.state[a] = TREE;
-      this.parent[u] = this.root;
-      this.pred[u] = a;
-      this.predUp[u] = b >= 0 ? 1 : 0;
-      this.depth[u] = 1;
-      this.pi[u] = b >= 0 ? -art : art;
-      this.addChild(this.root, u);
+      this.parent[u] = p;
+      this.depth[u] = this.depth[p]! + 1;
+      this.pi[u] = this.predUp[u] ? this.pi[p]! - this.cost[a]! : this.pi[p]! + this.cost[a]!;
+      this.addChild(p, u);
     }
   }
 
@@ -130,7 +207,7 @@ export class NetworkSimplex {
   }
 
   private findEntering(eps: number): number {
-    const m = this.src.length;
+    const m = this.m;
     const block = Math.max(16, Math.ceil(Math.sqrt(m)));
     let best = -1;
     let min = -eps;

@@ -6,21 +6,17 @@
 // On large inputs every need starts from its nearest candidate sources; the duals of that solution
 // then price every allowed pair and the ones with negative reduced cost join, until none does (exact).
 import { NetworkSimplex } from "./network-simplex";
+import { addPair, buildNetwork, greedyStart, type Network, type PairFlow } from "./transport-network";
 import { EARTH_RADIUS_KM } from "../geo";
 import { arcCost, UNKNOWN_DISTANCE_KM, type Instance } from "./instance";
 
-/** Up to this many allowed pairs, every pair is an arc from the start. */
-const DENSE_PAIRS = 1_500_000;
-/** Nearest candidate sources per need on large inputs. */
+/** Nearest candidate sources per need to start from (the rest join by pricing, if their reduced cost
+ * says so). When the needs have not many more allowed pairs than this, all pairs start as arcs. */
 const CANDIDATES = 12;
 /** At most this many new arcs per need per pricing round (the most negative ones). */
 const PRICED_PER_NEED = 8;
 
-export interface PairFlow {
-  s: number;
-  n: number;
-  quantity: number;
-}
+export type { PairFlow };
 
 export interface TransportResult {
   flows: PairFlow[];
@@ -29,76 +25,6 @@ export interface TransportResult {
   /** Per need, the cheapest allowed source that had supply in time (-1: none). */
   nearest: Int32Array;
   pricingRounds: number;
-}
-
-interface Network {
-  ns: NetworkSimplex;
-  needNode: Int32Array; // per need: node id or -1
-  /** attach[s * H + due]: the latest source-week node of s with week <= due, or -1. */
-  attach: Int32Array;
-  /** Per arc to a need: its source and need (arcs of other kinds: -1). */
-  arcSource: number[];
-  arcNeed: number[];
-  arcOfPair: Map<number, number>;
-  chainArcs: number[];
-}
-
-function buildNetwork(inst: Instance, demand: Float64Array, costBound: number): Network {
-  const H = inst.horizon;
-  const S = inst.sources.length;
-  const attach = new Int32Array(S * H).fill(-1);
-  const supply: number[] = [];
-  const chainArcsSpec: Array<[number, number]> = [];
-  const lastOf: number[] = [];
-  for (let s = 0; s < S; s++) {
-    let prev = -1;
-    for (let w = 0; w < H; w++) {
-      const q = inst.free[s]![w]!;
-      if (q > 0) {
-        const node = supply.length;
-        supply.push(q);
-        if (prev !== -1) chainArcsSpec.push([prev, node]);
-        prev = node;
-      }
-      attach[s * H + w] = prev;
-    }
-    if (prev !== -1) lastOf.push(prev);
-  }
-  const needNode = new Int32Array(inst.needs.length).fill(-1);
-  let totalSupply = 0;
-  for (const q of supply) totalSupply += q;
-  let totalDemand = 0;
-  demand.forEach((d, n) => {
-    if (d > 0) {
-      needNode[n] = supply.length;
-      supply.push(-d);
-      totalDemand += d;
-    }
-  });
-  const unused = supply.length;
-  supply.push(-(totalSupply - totalDemand));
-  const ns = new NetworkSimplex(Float64Array.from(supply), costBound);
-  const arcSource: number[] = [];
-  const arcNeed: number[] = [];
-  const chainArcs: number[] = [];
-  const plain = (u: number, v: number) => {
-    chainArcs.push(ns.addArc(u, v, 0));
-    arcSource.push(-1);
-    arcNeed.push(-1);
-  };
-  for (const [u, v] of chainArcsSpec) plain(u, v);
-  for (const last of lastOf) plain(last, unused);
-  return { ns, needNode, attach, arcSource, arcNeed, arcOfPair: new Map(), chainArcs };
-}
-
-function addPair(net: Network, inst: Instance, s: number, n: number, cost: number) {
-  const key = s * inst.needs.length + n;
-  if (net.arcOfPair.has(key)) return;
-  const from = net.attach[s * inst.horizon + inst.needs[n]!.dueWeek]!;
-  const a = net.ns.addArc(from, net.needNode[n]!, cost);
-  net.arcOfPair.set(key, a);
-  net.arcSource[a] = s;
-  net.arcNeed[a] = n;
 }
 
 /** Sources of each resource that have free supply at all. */
@@ -125,10 +51,10 @@ function forAllowed(inst: Instance, net: Network, bySpec: Map<string, number[]>,
 const dot = (inst: Instance, s: number, n: number) =>
   inst.sourceXyz[3 * s]! * inst.needXyz[3 * n]! + inst.sourceXyz[3 * s + 1]! * inst.needXyz[3 * n + 1]! + inst.sourceXyz[3 * s + 2]! * inst.needXyz[3 * n + 2]!;
 
-function seedArcs(inst: Instance, net: Network, bySpec: Map<string, number[]>, active: number[], nearest: Int32Array): boolean {
+function seedArcs(inst: Instance, net: Network, bySpec: Map<string, number[]>, active: number[]): boolean {
   let pairs = 0;
   for (const n of active) forAllowed(inst, net, bySpec, n, () => pairs++);
-  const dense = pairs <= DENSE_PAIRS;
+  const dense = pairs <= 2 * CANDIDATES * active.length;
   const preferred = new Set<number>();
   inst.sources.forEach((src, s) => {
     for (const id of src.preferredNeedIds ?? []) {
@@ -153,7 +79,6 @@ function seedArcs(inst: Instance, net: Network, bySpec: Map<string, number[]>, a
         }
       }
     });
-    nearest[n] = best.length ? best[0]!.s : -1;
     if (!dense) for (const { s } of best) addPair(net, inst, s, n, arcCost(inst, s, n));
   }
   return dense;
@@ -216,19 +141,40 @@ function addRestricted(ns: NetworkSimplex, net: Network, a: number, cost: number
   return ns.addArc(net.ns.endpoints(a)[0], net.ns.endpoints(a)[1], cost);
 }
 
-/** Stages 3-4 for the suggested (non-kept) demand of each need. */
-export function leastTransport(inst: Instance, demand: Float64Array): TransportResult {
-  const net = buildNetwork(inst, demand, UNKNOWN_DISTANCE_KM);
-  const bySpec = sourcesBySpec(inst);
-  const active: number[] = [];
-  demand.forEach((d, n) => d > 0 && active.push(n));
+/** Per need, the nearest allowed source with free supply in time, in any leaf (for reasons). */
+function nearestSources(inst: Instance, active: number[]): Int32Array {
   const nearest = new Int32Array(inst.needs.length).fill(-1);
-  const dense = seedArcs(inst, net, bySpec, active, nearest);
+  const first = inst.free.map((perWeek) => perWeek.findIndex((q) => q > 0));
+  const bySpec = sourcesBySpec(inst);
+  for (const n of active) {
+    let best = -1;
+    let bestDot = -Infinity;
+    for (const spec of inst.acceptedOf[n]!) {
+      for (const s of bySpec.get(spec) ?? []) {
+        if (first[s]! > inst.needs[n]!.dueWeek || inst.excludedOf[n]?.has(s)) continue;
+        const d = dot(inst, s, n);
+        const key = Number.isNaN(d) ? -2 : d;
+        if (key > bestDot || (key === bestDot && s < best)) {
+          bestDot = key;
+          best = s;
+        }
+      }
+    }
+    nearest[n] = best;
+  }
+  return nearest;
+}
+
+/** Stages 3-4 of one leaf: its needs served only from its own supply. */
+function leafTransport(inst: Instance, demand: Float64Array, needs: number[], inLeaf: (s: number, w: number) => boolean, bySpec: Map<string, number[]>) {
+  const net = buildNetwork(inst, demand, needs, inLeaf, UNKNOWN_DISTANCE_KM);
+  const dense = seedArcs(inst, net, bySpec, needs);
+  net.ns.setInitialTree(greedyStart(inst, net, demand, needs));
   net.ns.solve();
   const eps = 1e-9 * (UNKNOWN_DISTANCE_KM + 1);
   let pricingRounds = 0;
   if (!dense) {
-    while (price(inst, net, bySpec, active, eps) > 0) {
+    while (price(inst, net, bySpec, needs, eps) > 0) {
       pricingRounds++;
       net.ns.solve();
     }
@@ -238,10 +184,32 @@ export function leastTransport(inst: Instance, demand: Float64Array): TransportR
   const stage4 = preferenceFlows(inst, net, net.ns.supplies(), 1e3 * eps);
   const flows: PairFlow[] = [];
   for (let a = 0; a < net.arcSource.length; a++) {
-    const s = net.arcSource[a]!;
+    const s = net.arcSource[a];
     if (s === undefined || s < 0) continue;
     const q = stage4 ? stage4[a]! : net.ns.flowOn(a);
     if (q > 1e-12) flows.push({ s, n: net.arcNeed[a]!, quantity: q });
   }
-  return { flows, transport, nearest, pricingRounds };
+  return { flows, transport, pricingRounds };
+}
+
+/** Stages 3-4 for the suggested (non-kept) demand of each need, leaf by leaf. */
+export function leastTransport(inst: Instance, demand: Float64Array, leafOfNeed: Int32Array, leafOfSupply: Int32Array[]): TransportResult {
+  const bySpec = sourcesBySpec(inst);
+  const needsOf = new Map<number, number[]>();
+  const active: number[] = [];
+  demand.forEach((d, n) => {
+    if (!(d > 0) || leafOfNeed[n]! < 0) return;
+    active.push(n);
+    (needsOf.get(leafOfNeed[n]!) ?? needsOf.set(leafOfNeed[n]!, []).get(leafOfNeed[n]!)!).push(n);
+  });
+  const flows: PairFlow[] = [];
+  let transport = 0;
+  let pricingRounds = 0;
+  for (const [leaf, needs] of [...needsOf].sort((a, b) => a[0] - b[0])) {
+    const r = leafTransport(inst, demand, needs, (s, w) => leafOfSupply[s]![w] === leaf, bySpec);
+    for (const f of r.flows) flows.push(f);
+    transport += r.transport;
+    pricingRounds += r.pricingRounds;
+  }
+  return { flows, transport, nearest: nearestSources(inst, active), pricingRounds };
 }
