@@ -23,7 +23,8 @@ export class NetworkSimplex {
   private parent: Int32Array;
   private pred: Int32Array;
   private predUp: Uint8Array;
-  private depth: Int32Array;
+  /** Size of each node's subtree: finds the join node (LEMON's rule) and picks the smaller side to re-price. */
+  private succ: Int32Array;
   private firstChild: Int32Array;
   private nextSib: Int32Array;
   private prevSib: Int32Array;
@@ -44,7 +45,7 @@ export class NetworkSimplex {
     this.parent = new Int32Array(n).fill(-1);
     this.pred = new Int32Array(n).fill(-1);
     this.predUp = new Uint8Array(n);
-    this.depth = new Int32Array(n);
+    this.succ = new Int32Array(n).fill(1);
     this.firstChild = new Int32Array(n).fill(-1);
     this.nextSib = new Int32Array(n).fill(-1);
     this.prevSib = new Int32Array(n).fill(-1);
@@ -183,9 +184,12 @@ export class NetworkSimplex {
       const a = this.pred[u]!;
       this.state[a] = TREE;
       this.parent[u] = p;
-      this.depth[u] = this.depth[p]! + 1;
       this.pi[u] = this.predUp[u] ? this.pi[p]! - this.cost[a]! : this.pi[p]! + this.cost[a]!;
       this.addChild(p, u);
+    }
+    for (let k = order.length - 1; k >= 0; k--) {
+      const u = order[k]!;
+      this.succ[this.parent[u]!] = this.succ[this.parent[u]!]! + this.succ[u]!;
     }
   }
 
@@ -255,12 +259,9 @@ export class NetworkSimplex {
     let u = first;
     let v = second;
     while (u !== v) {
-      if (this.depth[u]! > this.depth[v]!) u = this.parent[u]!;
-      else if (this.depth[v]! > this.depth[u]!) v = this.parent[v]!;
-      else {
-        u = this.parent[u]!;
-        v = this.parent[v]!;
-      }
+      // The node with the smaller subtree cannot be an ancestor of the other one: it moves up.
+      if (this.succ[u]! < this.succ[v]!) u = this.parent[u]!;
+      else v = this.parent[v]!;
     }
     const join = u;
     let delta = this.cap[inArc]!;
@@ -308,12 +309,17 @@ export class NetworkSimplex {
     this.state[inArc] = TREE;
     const uIn = result === 1 ? first : second;
     const vIn = result === 1 ? second : first;
-    this.rehang(uIn, vIn, uOut, inArc);
+    this.rehang(uIn, vIn, uOut, inArc, join);
   }
 
   // The subtree below the leaving arc hangs from the entering arc instead: the path uIn .. uOut turns
-  // round, then the subtree's potentials shift by one constant and its depths are recomputed.
-  private rehang(uIn: number, vIn: number, uOut: number, inArc: number) {
+  // round, subtree sizes change on the paths up to the join node, and the potentials of one side shift
+  // by a constant: the moved subtree's, or (when that is the larger part) everyone else's the other way,
+  // since only differences of potentials matter.
+  private rehang(uIn: number, vIn: number, uOut: number, inArc: number, join: number) {
+    const t = this.succ[uOut]!;
+    for (let x = this.parent[uOut]!; x !== join; x = this.parent[x]!) this.succ[x] = this.succ[x]! - t;
+    for (let x = vIn; x !== join; x = this.parent[x]!) this.succ[x] = this.succ[x]! + t;
     const path: number[] = [];
     for (let x = uIn; ; x = this.parent[x]!) {
       path.push(x);
@@ -321,28 +327,33 @@ export class NetworkSimplex {
     }
     const oldPred = path.map((x) => this.pred[x]!);
     const oldUp = path.map((x) => this.predUp[x]!);
+    const oldSucc = path.map((x) => this.succ[x]!);
     this.removeChild(this.parent[uOut]!, uOut);
     for (let i = 1; i < path.length; i++) this.removeChild(path[i]!, path[i - 1]!);
     this.parent[uIn] = vIn;
     this.pred[uIn] = inArc;
     this.predUp[uIn] = this.src[inArc] === uIn ? 1 : 0;
+    this.succ[uIn] = t;
     this.addChild(vIn, uIn);
     for (let i = 1; i < path.length; i++) {
       const x = path[i]!;
       this.parent[x] = path[i - 1]!;
       this.pred[x] = oldPred[i - 1]!;
       this.predUp[x] = oldUp[i - 1] ? 0 : 1;
+      this.succ[x] = t - oldSucc[i - 1]!;
       this.addChild(path[i - 1]!, x);
     }
     const c = this.cost[inArc]!;
     const newPi = this.predUp[uIn] ? this.pi[vIn]! - c : this.pi[vIn]! + c;
     const sigma = newPi - this.pi[uIn]!;
-    const stack = [uIn];
+    if (sigma === 0) return;
+    const moveSubtree = 2 * t <= this.nodeCount + 1;
+    const stack = [moveSubtree ? uIn : this.root];
+    const shift = moveSubtree ? sigma : -sigma;
     while (stack.length) {
       const x = stack.pop()!;
-      this.pi[x] = this.pi[x]! + sigma;
-      this.depth[x] = this.depth[this.parent[x]!]! + 1;
-      for (let ch = this.firstChild[x]!; ch !== -1; ch = this.nextSib[ch]!) stack.push(ch);
+      this.pi[x] = this.pi[x]! + shift;
+      for (let ch = this.firstChild[x]!; ch !== -1; ch = this.nextSib[ch]!) if (moveSubtree || ch !== uIn) stack.push(ch);
     }
   }
 }
