@@ -47,6 +47,8 @@ export interface PlannerInput {
   excludedPairs?: Array<{ sourceId: string; needId: string }>;
   /** Quantum of a line per resource spec: 1 for counted units, 0.001 for divisible ones. Default 1. */
   quantumBySpec?: Record<string, number>;
+  /** Names of resource specs for reasons ("substitute: PETG shield for PLA shield"); ids otherwise. */
+  specLabels?: Record<string, string>;
 }
 
 export interface PlannerLine {
