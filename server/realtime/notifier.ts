@@ -7,7 +7,7 @@ import type { Server } from "socket.io";
 import type { BoardEventDto } from "../domain/dto";
 import { RT, type NotificationDto } from "../domain/realtime-contract";
 import type { ServiceContext } from "../services/context";
-import { WAKING_EVENTS, boardsBehind, notifyForBoard, type Delivered, type NotifierOptions } from "../services/notify-subscribers";
+import { WAKING_EVENTS, boardsBehind, fastForwardWithoutSubscriptions, notifyForBoard, type Delivered, type NotifierOptions } from "../services/notify-subscribers";
 import { userRoom } from "./socket-sessions";
 import { log } from "../log";
 
@@ -73,6 +73,7 @@ export class Notifier {
   }
 
   private async pass() {
+    if (!(await fastForwardWithoutSubscriptions(this.ctx))) return;
     for (const boardId of await boardsBehind(this.ctx)) {
       for (;;) {
         if (this.stopped) return;

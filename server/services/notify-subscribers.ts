@@ -27,6 +27,22 @@ export interface Delivered {
   notification: NotificationDto;
 }
 
+/**
+ * While nobody subscribes (every deployment until someone does, and the benchmarks), a pass is this one
+ * statement: every cursor moves to its board's end, as reading the events would have moved it with no
+ * notification written. Measured at 1,000 viewers and 20 new signals a second, the full pass cost ~5 ms
+ * of the embedded database's one thread per write (36.8 against 31.5-33 ms per write without it) and
+ * held writes behind its transaction. Returns whether any subscription exists (then run the full pass).
+ */
+export async function fastForwardWithoutSubscriptions(ctx: ServiceContext): Promise<boolean> {
+  const rows = await ctx.prisma.$queryRaw<Array<{ any: boolean }>>`
+    WITH subs AS (SELECT EXISTS (SELECT 1 FROM subscriptions) AS "any"),
+         moved AS (UPDATE notifier_cursors c SET "lastSeq" = b."lastSeq" FROM boards b, subs
+                    WHERE b.id = c."boardId" AND b."lastSeq" > c."lastSeq" AND NOT subs."any" RETURNING 1)
+    SELECT "any" FROM subs`;
+  return rows[0]?.any ?? false;
+}
+
 /** Boards whose log is ahead of the notifier's cursor (a board without a cursor yet gets one at 0). */
 export async function boardsBehind(ctx: ServiceContext): Promise<string[]> {
   await ctx.prisma.$executeRaw`
