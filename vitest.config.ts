@@ -1,6 +1,6 @@
 import { defineConfig } from "vitest/config";
 import path from "node:path";
-import { LongestFirstSequencer } from "./tests/support/longest-first-sequencer";
+import { LongestFirstSequencer } from "./tests/support/longest-first-sequencer.ts";
 
 export default defineConfig({
   resolve: { alias: { "@": path.resolve(import.meta.dirname) } },
