@@ -40,6 +40,8 @@ export interface RunningServer {
   ctx: ServiceContext;
   db: Database;
   io: IOServer;
+  /** This instance's board streams (ctx.events forwards commits to them and wakes the notifier). */
+  streams: BoardStreams;
   close(): Promise<void>;
 }
 
@@ -243,6 +245,7 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
     ctx,
     db,
     io,
+    streams,
     async close() {
       if (timer) clearInterval(timer);
       await notifier?.stop();
