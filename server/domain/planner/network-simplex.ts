@@ -97,6 +97,10 @@ export class NetworkSimplex {
   potential(u: number): number {
     return this.pi[u]!;
   }
+  /** All node potentials (read only: the pricing loop reads them in bulk). */
+  potentials(): Readonly<Float64Array> {
+    return this.pi;
+  }
   /** cost + pi(u) - pi(v): zero on tree arcs, >= 0 on arcs at their lower bound once optimal. */
   reducedCost(a: number): number {
     return this.cost[a]! + this.pi[this.src[a]!]! - this.pi[this.tgt[a]!]!;
