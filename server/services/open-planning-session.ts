@@ -21,21 +21,22 @@ export async function openPlanningSession(ctx: ServiceContext, actorOrNull: Acto
   if (known !== input.resourceSpecIds.length) throw new DomainError("VALIDATION_FAILED", "Unknown resource", { resourceSpecIds: ["Names a resource that does not exist"] });
   const region = input.region ? regionOf(input.region) : null;
   const id = randomUUID();
-  await writeWithEvents(ctx, board.id, async (tx, emit) => {
-    const snapshot = await takeSnapshot(tx, { boardId: board.id, specIds: input.resourceSpecIds, regionKey: region?.key, horizonWeeks: input.horizonWeeks, now });
+  const snapshot = await writeWithEvents(ctx, board.id, async (tx, emit) => {
+    const taken = await takeSnapshot(tx, { boardId: board.id, specIds: input.resourceSpecIds, regionKey: region?.key, horizonWeeks: input.horizonWeeks, now });
     // One parameter of JSON text, cast in SQL: Prisma's Json path would serialise and re-parse megabytes.
     await tx.$executeRaw`
       INSERT INTO planning_sessions (id, "boardId", title, "resourceSpecIds", "regionKey", "regionName", "horizonWeeks", "firstWeek",
                                      deadline, status, "createdById", "runCount", snapshot, "createdAt", "updatedAt")
       VALUES (${id}::uuid, ${board.id}::uuid, ${input.title}, ${input.resourceSpecIds}::uuid[], ${region?.key ?? null}, ${region?.name ?? null},
-              ${input.horizonWeeks}, ${snapshot.weeks[0]!}, ${input.deadline}, 'open', ${actor.userId}::uuid, 0, ${JSON.stringify(snapshot)}::json, ${now}, ${now})`;
+              ${input.horizonWeeks}, ${taken.weeks[0]!}, ${input.deadline}, 'open', ${actor.userId}::uuid, 0, ${JSON.stringify(taken)}::json, ${now}, ${now})`;
     await emit({
       boardSlug: board.slug,
       type: "planning.session_opened",
       actor,
       at: now,
-      data: { sessionId: id, title: input.title, needs: snapshot.needs.length, sources: snapshot.sources.length, demand: snapshot.totals.demand, supply: snapshot.totals.supply },
+      data: { sessionId: id, title: input.title, needs: taken.needs.length, sources: taken.sources.length, demand: taken.totals.demand, supply: taken.totals.supply },
     });
+    return taken;
   });
-  return readPlanningSession(ctx, actor, id);
+  return readPlanningSession(ctx, actor, id, snapshot);
 }

@@ -43,10 +43,9 @@ export async function takeSnapshot(
        WHERE s."boardId" = ${args.boardId}::uuid AND s.kind IN ('need', 'order') AND s.status = 'open'
          AND s."resourceSpecId" = ANY(${args.specIds}::uuid[]) AND s.quantity > s."claimedQuantity" AND ${region}
        ORDER BY s."dueAt" NULLS LAST, s.id) t`;
-  const needs: NeedRow[] = (JSON.parse(needRows[0]!.rows) as Array<Omit<NeedRow, "dueAt"> & { dueAtMs: number | null }>).map(({ dueAtMs, ...n }) => ({
-    ...n,
-    dueAt: dueAtMs === null ? null : new Date(dueAtMs),
-  }));
+  // Each parsed row gains its Date in place (buildSnapshot copies only the fields it keeps).
+  const needs = JSON.parse(needRows[0]!.rows) as Array<NeedRow & { dueAtMs: number | null }>;
+  for (const n of needs) n.dueAt = n.dueAtMs === null ? null : new Date(n.dueAtMs);
   const sources = await tx.$queryRaw<Array<Omit<SourceRow, "booked" | "bookedByPlans" | "rateQuantity"> & { rateQuantity: unknown }>>`
     SELECT ${partyColumns}, s.kind::text AS kind, (s.quantity - s."claimedQuantity")::float8 AS remaining,
            s."rateQuantity"::float8 AS "rateQuantity", s."availableFrom", s."availableUntil", s."createdAt"

@@ -2,6 +2,7 @@
 // (demand against accepted and suggested lines, per need, and who has answered); and its kept snapshot.
 import { canAnswerPlanLine, canSteerPlanning } from "../domain/permissions";
 import { coverageOf } from "../domain/plan-lines";
+import type { SessionSnapshot } from "../domain/planning-session";
 import type { Actor, ServiceContext } from "./context";
 import { loadSessionAccess, readLineFacts, readSnapshot, type SessionRow } from "./planning-access";
 
@@ -23,9 +24,10 @@ export function sessionToDto(s: Omit<SessionRow, "board"> & { board: { slug: str
   };
 }
 
-export async function readPlanningSession(ctx: ServiceContext, actor: Actor | null, id: string) {
+/** `taken`: the snapshot the caller just stored, so opening a session does not read megabytes back. */
+export async function readPlanningSession(ctx: ServiceContext, actor: Actor | null, id: string, taken?: SessionSnapshot) {
   const { session, viewer } = await loadSessionAccess(ctx.prisma, id, actor);
-  const snapshot = await readSnapshot(ctx.prisma, id);
+  const snapshot = taken ?? (await readSnapshot(ctx.prisma, id));
   const lines = await readLineFacts(ctx.prisma, id);
   const sources = new Map(snapshot.sources.map((s) => [s.id, s]));
   return {

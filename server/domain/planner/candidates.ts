@@ -48,15 +48,10 @@ export function dot(inst: Instance, s: number, n: number): number {
 const usable = (inst: Instance, net: Network, s: number, n: number, due: number) =>
   net.attach[s * inst.horizon + due]! >= 0 && !inst.excludedOf[n]?.has(s);
 
-/** Adds each need's nearest candidates (and every pair a source prefers) as arcs. Returns true when
- * all allowed pairs became arcs, so no pricing is needed. */
+/** Adds each need's nearest candidates (and every pair a source prefers) as arcs, in one pass over the
+ * allowed pairs that also counts them. Returns true when all allowed pairs became arcs (few enough that
+ * pricing would not pay), so no pricing is needed. */
 export function seedArcs(inst: Instance, net: Network, lists: SourceLists, active: number[]): boolean {
-  let pairs = 0;
-  for (const n of active) {
-    const due = inst.needs[n]!.dueWeek;
-    for (const list of lists.ofNeed(n)) for (let i = 0; i < list.length; i++) if (usable(inst, net, list[i]!, n, due)) pairs++;
-  }
-  const dense = pairs <= 2 * CANDIDATES * active.length;
   const needIndex = new Map(inst.needs.map((x, n) => [x.id, n]));
   const preferred = new Set<number>();
   inst.sources.forEach((src, s) => {
@@ -65,32 +60,45 @@ export function seedArcs(inst: Instance, net: Network, lists: SourceLists, activ
       if (n !== undefined) preferred.add(s * inst.needs.length + n);
     }
   });
-  // The best CANDIDATES so far, nearest first by the chord; unlocated ends sort last (key -2).
-  const bestS = new Int32Array(CANDIDATES);
+  // Per need, the best CANDIDATES nearest first by the chord; unlocated ends sort last (key -2).
+  const bestS = new Int32Array(active.length * CANDIDATES);
   const bestKey = new Float64Array(CANDIDATES);
-  for (const n of active) {
+  const counts = new Uint8Array(active.length);
+  let pairs = 0;
+  active.forEach((n, k) => {
     const due = inst.needs[n]!.dueWeek;
+    const base = k * CANDIDATES;
     let count = 0;
     for (const list of lists.ofNeed(n)) {
       for (let i = 0; i < list.length; i++) {
         const s = list[i]!;
         if (!usable(inst, net, s, n, due)) continue;
-        if (dense || (preferred.size > 0 && preferred.has(s * inst.needs.length + n))) addPair(net, inst, s, n, arcCost(inst, s, n));
+        pairs++;
+        if (preferred.size > 0 && preferred.has(s * inst.needs.length + n)) addPair(net, inst, s, n, arcCost(inst, s, n));
         const d = dot(inst, s, n);
         const key = Number.isNaN(d) ? -2 : d;
         if (count === CANDIDATES && !(key > bestKey[CANDIDATES - 1]!)) continue;
         let j = count < CANDIDATES ? count++ : CANDIDATES - 1;
         while (j > 0 && bestKey[j - 1]! < key) {
           bestKey[j] = bestKey[j - 1]!;
-          bestS[j] = bestS[j - 1]!;
+          bestS[base + j] = bestS[base + j - 1]!;
           j--;
         }
         bestKey[j] = key;
-        bestS[j] = s;
+        bestS[base + j] = s;
       }
     }
-    if (!dense) for (let j = 0; j < count; j++) addPair(net, inst, bestS[j]!, n, arcCost(inst, bestS[j]!, n));
-  }
+    counts[k] = count;
+  });
+  const dense = pairs <= 2 * CANDIDATES * active.length;
+  active.forEach((n, k) => {
+    if (!dense) {
+      for (let j = 0; j < counts[k]!; j++) addPair(net, inst, bestS[k * CANDIDATES + j]!, n, arcCost(inst, bestS[k * CANDIDATES + j]!, n));
+      return;
+    }
+    const due = inst.needs[n]!.dueWeek;
+    for (const list of lists.ofNeed(n)) for (let i = 0; i < list.length; i++) if (usable(inst, net, list[i]!, n, due)) addPair(net, inst, list[i]!, n, arcCost(inst, list[i]!, n));
+  });
   return dense;
 }
 

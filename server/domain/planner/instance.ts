@@ -147,9 +147,19 @@ export function distanceKm(inst: Instance, s: number, n: number): number | null 
   return haversineKm({ lat: a.lat!, lng: a.lng! }, { lat: b.lat!, lng: b.lng! });
 }
 
-/** The transport cost of one unit on an arc (stage 3). */
+/** The transport cost of one unit on an arc (stage 3): great-circle km between the unit vectors, the
+ * same distance as haversineKm to ~1e-12 km. atan2(|a x b|, a . b) is accurate at every distance and
+ * cheap enough for the pricing loop, which costs millions of pairs. Unlocated: UNKNOWN_DISTANCE_KM. */
 export function arcCost(inst: Instance, s: number, n: number): number {
-  return distanceKm(inst, s, n) ?? UNKNOWN_DISTANCE_KM;
+  const a = inst.sourceXyz;
+  const b = inst.needXyz;
+  const ax = a[3 * s]!, ay = a[3 * s + 1]!, az = a[3 * s + 2]!;
+  const bx = b[3 * n]!, by = b[3 * n + 1]!, bz = b[3 * n + 2]!;
+  if (Number.isNaN(ax) || Number.isNaN(bx)) return UNKNOWN_DISTANCE_KM;
+  const cx = ay * bz - az * by;
+  const cy = az * bx - ax * bz;
+  const cz = ax * by - ay * bx;
+  return EARTH_RADIUS_KM * Math.atan2(Math.sqrt(cx * cx + cy * cy + cz * cz), ax * bx + ay * by + az * bz);
 }
 
 /** Earliest week in which s has free supply, or -1. */
