@@ -278,7 +278,9 @@ describe("PGlite data directory lock", () => {
     const dir = path.join(root, "churn");
     const group = await startRacers(dir, 6, children);
     const at = Date.now() + 500;
-    for (const r of group) r.child.send({ type: "churn", at, ms: 6_000 });
+    // Each racer stops once it has held and been refused the lock 500 times each, or after 6 s: six
+    // processes spinning for the whole 6 s took the suite's two cores from every other test file.
+    for (const r of group) r.child.send({ type: "churn", at, ms: 6_000, enough: 500 });
     const results = await Promise.all(group.map((r) => r.next("churned")));
     const sum = (k: "held" | "refused" | "overlaps") => results.reduce((s, m) => s + (m[k] ?? 0), 0);
     // Enough contention for the test to mean something: many hand-overs, many refusals. A quiet machine

@@ -91,17 +91,21 @@ export function buildInstance(input: PlannerInput): Instance {
   });
   const kept = new Float64Array(input.needs.length);
   // A kept line uses its own week's supply first, then supply carried from earlier weeks (latest
-  // first, which keeps the earliest supply free for needs due soonest). Over-committed kept lines stay
-  // kept: people agreed to them; the planner just has nothing left there to offer.
+  // first, which keeps the earliest supply free for needs due soonest), and only then later weeks' (a
+  // line kept for a week before the source has enough: its maker promised those units, so nobody else
+  // is offered them). Over-committed kept lines stay kept: people agreed to them; the planner just has
+  // nothing left there to offer.
   const fixedSorted = [...fixed].sort((a, b) => a.week - b.week);
   for (const l of fixedSorted) {
     const perWeek = free[sourceIndex.get(l.sourceId)!]!;
     let rest = l.quantity;
-    for (let w = l.week; w >= 0 && rest > 0; w--) {
-      const take = Math.min(rest, perWeek[w]!);
-      perWeek[w] = perWeek[w]! - take;
-      rest -= take;
-    }
+    const take = (w: number) => {
+      const q = Math.min(rest, perWeek[w]!);
+      perWeek[w] = perWeek[w]! - q;
+      rest -= q;
+    };
+    for (let w = l.week; w >= 0 && rest > 0; w--) take(w);
+    for (let w = l.week + 1; w < horizon && rest > 0; w++) take(w);
     const n = needIndex.get(l.needId)!;
     kept[n] = kept[n]! + l.quantity;
   }

@@ -1,11 +1,9 @@
 // Rounding suggested lines to quanta (1 for counted units, 0.001 for divisible ones). Every line is
-// first rounded down; a need that lost a whole quantum or more then gets lines bumped up by one quantum
-// each, from supply weeks that still have a whole quantum free. Which lines to bump is a bipartite
-// b-matching, solved as one integer max flow: the continuous solution is a fractional matching that
-// saturates every need, and the polytope is integral, so an integral one exists whenever supplies are
-// whole quanta. Each need's met quantity then moves by less than one quantum, never above its
-// quantity, and no supply week is over-used. (If a week's supply is not a whole number of quanta, the
-// part below one quantum cannot be given out and a need may lose up to one more quantum.)
+// first rounded down; then lines are bumped up by one quantum each, from supply weeks that still have a
+// whole quantum free, chosen by integer max flows (roundUp). Each need's met quantity then moves by less
+// than one quantum, never above its quantity, and no supply week is over-used. (If a week's supply is
+// not a whole number of quanta, the part below one quantum cannot be given out and a need may lose up
+// to one more quantum.)
 import { MaxFlowGraph } from "./max-flow";
 import type { Instance } from "./instance";
 import type { WeekLine } from "./weeks";
@@ -20,58 +18,78 @@ export function roundLines(inst: Instance, lines: WeekLine[]): WeekLine[] {
     const q = quantumOfSource(l.s);
     return { ...l, quantity: times(Math.floor(l.quantity / q + TOL), q) };
   });
-  // Supply left per source-week after rounding down, and what each need lost.
   const used = new Map<number, number>();
-  const deficit = new Map<number, number>();
-  const quantumOfNeed = new Map<number, number>();
-  rounded.forEach((r, i) => {
+  rounded.forEach((r) => {
     const k = r.s * inst.horizon + r.week;
     used.set(k, (used.get(k) ?? 0) + r.quantity);
-    deficit.set(r.n, (deficit.get(r.n) ?? 0) + lines[i]!.quantity - r.quantity);
-    quantumOfNeed.set(r.n, Math.max(quantumOfNeed.get(r.n) ?? 0, quantumOfSource(r.s)));
   });
-  const wantOf = new Map<number, number>();
-  for (const [n, d] of deficit) {
-    const k = Math.floor(d / quantumOfNeed.get(n)! + TOL);
-    if (k > 0) wantOf.set(n, k);
-  }
-  if (wantOf.size > 0) bumpDeficits(inst, lines, rounded, used, wantOf, quantumOfSource);
-  roundTotal(inst, lines, rounded, used, quantumOfSource);
+  for (const q of new Set(inst.sources.map((src) => inst.quantumOfSpec(src.resourceSpecId)))) roundUp(inst, lines, rounded, used, q, quantumOfSource);
   return rounded.filter((r) => r.quantity > 0);
 }
 
-function bumpDeficits(
-  inst: Instance,
-  lines: WeekLine[],
-  rounded: WeekLine[],
-  used: Map<number, number>,
-  wantOf: Map<number, number>,
-  quantumOfSource: (s: number) => number,
-) {
-
-  // Nodes: 0 = s, 1 = t, then source-weeks, then needs.
-  const weekNode = new Map<number, number>();
-  const needNode = new Map<number, number>();
-  let next = 2;
+/**
+ * After rounding every line down, gives quanta back along the lines that lost a fraction, as one max
+ * flow per quantum size: supply weeks (their whole free quanta) -> lines -> needs -> t. First each need
+ * up to the whole quanta it lost (its floor), then, lowest share first, up to one quantum above its
+ * continuous quantity (its ceiling, never above its quantity), in chunks of needs by share, the total
+ * capped at the continuous total rounded. Later augmentations never take flow from a need already served, so the floors hold and the
+ * lowest shares are served first. The fractional parts of the continuous solution are a feasible flow
+ * of the full value, so the integral max flow reaches it: no whole quantum of supply that the continuous
+ * plan used is left unallocated (objective 1). A greedy that gave each need a quantum from the first of
+ * its weeks with one free stranded 22 units on 30,000 needs.
+ */
+function roundUp(inst: Instance, lines: WeekLine[], rounded: WeekLine[], used: Map<number, number>, q: number, quantumOfSource: (s: number) => number) {
+  const cont = new Map<number, number>();
+  const got = new Map<number, number>();
+  let missing = 0;
   const candidates: number[] = [];
   rounded.forEach((r, i) => {
-    if (!wantOf.has(r.n) || lines[i]!.quantity - r.quantity <= TOL * quantumOfSource(r.s)) return;
+    if (quantumOfSource(r.s) !== q) return;
+    cont.set(r.n, (cont.get(r.n) ?? 0) + lines[i]!.quantity);
+    got.set(r.n, (got.get(r.n) ?? 0) + r.quantity);
+    missing += lines[i]!.quantity - r.quantity;
+    if (lines[i]!.quantity - r.quantity > TOL * q) candidates.push(i);
+  });
+  const target = Math.floor(missing / q + 0.5 + TOL);
+  if (target <= 0 || candidates.length === 0) return;
+  // Nodes: 0 = s, 1 = t, 2 = the second phase's sink (capped), then supply weeks, then needs.
+  const weekNode = new Map<number, number>();
+  const needNode = new Map<number, number>();
+  let next = 3;
+  for (const i of candidates) {
+    const r = rounded[i]!;
     const k = r.s * inst.horizon + r.week;
     if (!weekNode.has(k)) weekNode.set(k, next++);
     if (!needNode.has(r.n)) needNode.set(r.n, next++);
-    candidates.push(i);
-  });
+  }
   const g = new MaxFlowGraph(next, 0.5);
   for (const [k, node] of weekNode) {
     const s = Math.floor(k / inst.horizon);
-    const slack = inst.free[s]![k % inst.horizon]! - used.get(k)!;
-    g.addArc(0, node, Math.floor(slack / quantumOfSource(s) + TOL));
+    g.addArc(0, node, Math.floor((inst.free[s]![k % inst.horizon]! - used.get(k)!) / q + TOL));
   }
-  const arcOf = candidates.map((i) => g.addArc(weekNode.get(rounded[i]!.s * inst.horizon + rounded[i]!.week)!, needNode.get(rounded[i]!.n)!, 1));
-  for (const [n, node] of needNode) g.addArc(node, 1, wantOf.get(n)!);
-  g.maxFlow(0, 1);
+  const arcOf = candidates.map((i) => {
+    const r = rounded[i]!;
+    return g.addArc(weekNode.get(r.s * inst.horizon + r.week)!, needNode.get(r.n)!, Math.ceil((lines[i]!.quantity - r.quantity) / q - TOL));
+  });
+  const room = (n: number) => Math.floor((inst.needs[n]!.quantity - inst.kept[n]! - got.get(n)!) / q + TOL);
+  const floorOf = (n: number) => Math.min(room(n), Math.floor((cont.get(n)! - got.get(n)!) / q + TOL));
+  const ceilOf = (n: number) => Math.min(room(n), Math.ceil((cont.get(n)! - got.get(n)!) / q - TOL));
+  for (const [n, node] of needNode) if (floorOf(n) > 0) g.addArc(node, 1, floorOf(n));
+  let placed = g.maxFlow(0, 1);
+  const share = (n: number) => (inst.kept[n]! + cont.get(n)!) / inst.needs[n]!.quantity;
+  const order = [...needNode.keys()].filter((n) => ceilOf(n) > Math.max(0, floorOf(n))).sort((a, b) => share(a) - share(b) || a - b);
+  if (placed < target && order.length > 0) {
+    g.addArc(2, 1, target - placed);
+    // Lowest shares first, in chunks: one max flow per need would cost a search of the whole graph each.
+    const chunk = Math.max(256, Math.ceil(order.length / 32));
+    for (let from = 0; from < order.length && placed < target; from += chunk) {
+      for (const n of order.slice(from, from + chunk)) g.addArc(needNode.get(n)!, 2, ceilOf(n) - Math.max(0, floorOf(n)));
+      placed += g.maxFlow(0, 1);
+    }
+  }
   candidates.forEach((i, j) => {
-    if (g.flowOn(arcOf[j]!) > 0.5) bump(inst, rounded[i]!, used, quantumOfSource(rounded[i]!.s));
+    const k = Math.round(g.flowOn(arcOf[j]!));
+    for (let step = 0; step < k; step++) bump(inst, rounded[i]!, used, q);
   });
 }
 
@@ -79,40 +97,4 @@ function bump(inst: Instance, line: WeekLine, used: Map<number, number>, q: numb
   line.quantity = times(Math.round(line.quantity / q) + 1, q);
   const k = line.s * inst.horizon + line.week;
   used.set(k, used.get(k)! + q);
-}
-
-// Rounding every need down can still lose up to one quantum per need in total: 40 needs sharing 20
-// units at a half each would all round to 0. So, lowest share first, a need whose rounded quantity is
-// below its continuous one gets one more quantum where a supply week has one whole quantum free, until
-// the total is the continuous total rounded. No need moves by a whole quantum or above its quantity.
-function roundTotal(inst: Instance, lines: WeekLine[], rounded: WeekLine[], used: Map<number, number>, quantumOfSource: (s: number) => number) {
-  const cont = new Map<number, number>();
-  const got = new Map<number, number>();
-  const linesOf = new Map<number, number[]>();
-  let totalCont = 0;
-  let totalGot = 0;
-  rounded.forEach((r, i) => {
-    cont.set(r.n, (cont.get(r.n) ?? 0) + lines[i]!.quantity);
-    got.set(r.n, (got.get(r.n) ?? 0) + r.quantity);
-    (linesOf.get(r.n) ?? linesOf.set(r.n, []).get(r.n)!).push(i);
-    totalCont += lines[i]!.quantity;
-    totalGot += r.quantity;
-  });
-  const share = (n: number) => (inst.kept[n]! + cont.get(n)!) / inst.needs[n]!.quantity;
-  const order = [...cont.keys()].filter((n) => cont.get(n)! - got.get(n)! > TOL).sort((a, b) => share(a) - share(b) || a - b);
-  for (const n of order) {
-    for (const i of linesOf.get(n)!) {
-      const r = rounded[i]!;
-      const q = quantumOfSource(r.s);
-      const k = r.s * inst.horizon + r.week;
-      const slack = inst.free[r.s]![r.week]! - used.get(k)!;
-      if (slack < q - TOL * q) continue;
-      if (totalGot + q > totalCont + q / 2 + TOL) return;
-      if (inst.kept[n]! + got.get(n)! + q > inst.needs[n]!.quantity + TOL * q) break;
-      bump(inst, r, used, q);
-      got.set(n, got.get(n)! + q);
-      totalGot += q;
-      break;
-    }
-  }
 }
