@@ -2,6 +2,7 @@
 // runs the planner; Ada and Marta each answer their own lines (Ada accepts, Marta is told a decline needs
 // a reason and then changes her line) while Lena's page shows the coverage move live; Lena adopts, and
 // the plan's claims show on the need's page. Holds for any correct planner: it reads the lines it got.
+// Then a session closed without adopting, followed live by a maker's open page.
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
 import { DEMO, signedInContext, unique } from "./support";
 
@@ -80,5 +81,42 @@ test("three people run a planning session from snapshot to adoption, live", asyn
     await expect(page.getByText(`${DEMO.marta.name} claimed`).first()).toBeVisible();
   } finally {
     await Promise.all([lena, ada, marta].map((c) => c.context.close()));
+  }
+});
+
+test("a steward closes a session without adopting it; a maker's open page follows live", async ({ browser }) => {
+  const lena = await signedInContext(browser, DEMO.lena);
+  const ada = await signedInContext(browser, DEMO.ada);
+  try {
+    const slug = unique("close").toLowerCase().replace(/[^a-z0-9]+/g, "-");
+    await post(lena.context.request, "/boards", { slug, name: `Close ${slug}` });
+    await post(ada.context.request, `/boards/${slug}/members`);
+    const spec = await post(lena.context.request, "/resource-specs", { name: unique("Gown"), unit: "each" });
+    await post(ada.context.request, `/boards/${slug}/signals`, { kind: "stock", resourceSpecId: spec.id, quantity: 5, title: "Ada's gowns" });
+    await post(lena.context.request, `/boards/${slug}/signals`, { kind: "need", resourceSpecId: spec.id, quantity: 5, title: "Ward gowns" });
+    const deadline = new Date(Date.now() + 48 * 3600_000).toISOString();
+    const session = await post(lena.context.request, `/boards/${slug}/planning-sessions`, { title: "Gowns", resourceSpecIds: [spec.id], horizonWeeks: 2, deadline });
+    await post(lena.context.request, `/planning-sessions/${session.id}/runs`);
+
+    await ada.page.goto(`/boards/${slug}/planning/${session.id}`);
+    await expect(ada.page.getByTestId("my-line").getByRole("button", { name: "Accept" })).toBeVisible();
+
+    const page = lena.page;
+    await page.goto(`/boards/${slug}/planning/${session.id}`);
+    const close = page.getByRole("button", { name: "Close without adopting" });
+    // Cancelling the confirmation leaves the session open.
+    page.once("dialog", (d) => void d.dismiss());
+    await close.click();
+    await expect(page.getByRole("button", { name: "Run planner" })).toBeVisible();
+    page.once("dialog", (d) => void d.accept());
+    await close.click();
+    await expect(page.getByRole("status").filter({ hasText: "Closed without adopting" })).toBeVisible();
+    await expect(page.getByRole("button", { name: "Run planner" })).toHaveCount(0);
+
+    // Ada's page, open all along, shows the session closed and no longer offers to answer.
+    await expect(ada.page.getByRole("heading", { level: 1 })).toContainText("closed");
+    await expect(ada.page.getByTestId("my-line").getByRole("button", { name: "Accept" })).toHaveCount(0);
+  } finally {
+    await Promise.all([lena, ada].map((c) => c.context.close()));
   }
 });

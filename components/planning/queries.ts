@@ -96,6 +96,7 @@ export interface OpenSessionBody {
 export const useOpenSession = (slug: string) => usePlanningWrite<OpenSessionBody>(slug, () => `/boards/${enc(slug)}/planning-sessions`, (b) => b);
 export const useRunPlanner = (slug: string, id: string) => usePlanningWrite<void>(slug, () => `/planning-sessions/${enc(id)}/runs`);
 export const useAdoptPlan = (slug: string, id: string) => usePlanningWrite<void>(slug, () => `/planning-sessions/${enc(id)}/adopt`);
+export const useCloseSession = (slug: string, id: string) => usePlanningWrite<void>(slug, () => `/planning-sessions/${enc(id)}/close`);
 
 export interface AnswerBody {
   lineId: string;

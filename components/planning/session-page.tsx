@@ -1,6 +1,6 @@
 "use client";
 // One planning session: the kept snapshot, the coverage converging live, who has answered, the viewer's
-// own lines to answer, every line with its reasons; stewards run the planner and adopt the plan.
+// own lines to answer, every line with its reasons; stewards run the planner and adopt the plan, or close the session without adopting it.
 import Link from "next/link";
 import { useBoardStream } from "@/components/realtime/use-board-stream";
 import { useBoard } from "@/components/boards/queries";
@@ -13,7 +13,7 @@ import { Button } from "@/components/ui/button";
 import { Loading } from "@/components/ui/loading";
 import { CoveragePanel } from "./coverage-panel";
 import { LINE_STATUS, LineAnswer, lineText } from "./line-answer";
-import { useAdoptPlan, useLines, useRunPlanner, useSession, useSnapshot, type PlanLineDto } from "./queries";
+import { useAdoptPlan, useCloseSession, useLines, useRunPlanner, useSession, useSnapshot, type PlanLineDto } from "./queries";
 
 export function PlanningSessionPage({ slug, id }: { slug: string; id: string }) {
   const board = useBoard(slug);
@@ -32,7 +32,7 @@ export function PlanningSessionPage({ slug, id }: { slug: string; id: string }) 
           <Link href={`/boards/${encodeURIComponent(slug)}/planning`}>← Planning on {board.data?.name ?? slug}</Link>
         </p>
         <h1 id="session-heading" className="text-2xl font-semibold">
-          {s.title} <Badge tone={open ? "teal" : "green"}>{s.status}</Badge>
+          {s.title} <Badge tone={open ? "teal" : s.status === "adopted" ? "green" : "neutral"}>{s.status}</Badge>
         </h1>
         <p className="text-sm text-stone-600">
           Weeks {s.weeks[0]} to {s.weeks.at(-1)}
@@ -44,6 +44,8 @@ export function PlanningSessionPage({ slug, id }: { slug: string; id: string }) 
             Adopted {new Date(s.plan.adoptedAt).toLocaleString()}: its accepted lines are now claims on the board.{" "}
             <Link href={`/boards/${encodeURIComponent(slug)}`}>See them on the board</Link>
           </Notice>
+        ) : s.status === "closed" ? (
+          <Notice>Closed without adopting a plan: nothing on the board changed. Its lines stay here as a record.</Notice>
         ) : null}
       </header>
       {s.viewer.canSteer && open ? <StewardActions slug={slug} id={id} /> : null}
@@ -66,6 +68,8 @@ export function PlanningSessionPage({ slug, id }: { slug: string; id: string }) 
 function StewardActions({ slug, id }: { slug: string; id: string }) {
   const run = useRunPlanner(slug, id);
   const adopt = useAdoptPlan(slug, id);
+  const close = useCloseSession(slug, id);
+  const failed = [run, adopt, close].find((m) => m.isError);
   const stale = adopt.error && isApiError(adopt.error) ? ((adopt.error.body as { error?: { lines?: Array<{ lineId: string; reason: string }> } })?.error?.lines ?? []) : [];
   return (
     <div className="flex flex-col gap-2">
@@ -76,8 +80,17 @@ function StewardActions({ slug, id }: { slug: string; id: string }) {
         <Button variant="secondary" onClick={() => adopt.mutate()} pending={adopt.isPending}>
           Adopt plan
         </Button>
+        <Button
+          variant="danger"
+          onClick={() => {
+            if (window.confirm("Close this session without adopting a plan? No one can run, answer or adopt in it afterwards.")) close.mutate();
+          }}
+          pending={close.isPending}
+        >
+          Close without adopting
+        </Button>
       </div>
-      <ErrorText>{run.isError ? errorMessage(run.error) : adopt.isError ? errorMessage(adopt.error) : null}</ErrorText>
+      <ErrorText>{failed ? errorMessage(failed.error) : null}</ErrorText>
       {stale.length ? (
         <ul className="text-sm text-red-800">
           {stale.map((l) => (

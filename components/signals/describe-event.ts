@@ -57,6 +57,8 @@ export function describeEvent(e: BoardEventDto, unit: string): string {
       return `${who} answered a line of “${String(e.data.title)}”`;
     case "planning.plan_adopted":
       return `${who} adopted the plan of “${String(e.data.title)}”`;
+    case "planning.session_closed":
+      return `${who} closed the planning session “${String(e.data.title)}” without adopting it`;
     case "ledger.recorded":
       return `${who} recorded an economic event in the ledger`;
     default:

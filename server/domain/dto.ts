@@ -144,7 +144,8 @@ export type BoardEventType =
   | "planning.session_opened"
   | "planning.run_completed"
   | "planning.line_answered"
-  | "planning.plan_adopted";
+  | "planning.plan_adopted"
+  | "planning.session_closed";
 
 /** The `data` of planning.* events: the session and counts, never the lines themselves. */
 export interface PlanningEventData {

@@ -267,6 +267,56 @@ describe.each(DB_KINDS)("planning sessions on %s", (kind) => {
     expect(changedTables(before, await fingerprint(h.app.db.prisma))).toEqual([]);
   });
 
+  it("a steward closes a session without adopting it: nothing on the board changes, and nothing more happens in it", async () => {
+    const net = await network();
+    const { session, lines } = await openAndRun(net);
+    await acceptAll(net, session.id);
+    const path = `/planning-sessions/${session.id}/close`;
+    const before = await fingerprint(h.app.db.prisma);
+    expectError(await h.api.post(path), 401, "UNAUTHENTICATED");
+    expectError(await net.ada.api.post(path), 403, "NOT_A_STEWARD");
+    expectError(await net.steward.api.post(`/planning-sessions/${crypto.randomUUID()}/close`), 404, "NOT_FOUND");
+    expect(changedTables(before, await fingerprint(h.app.db.prisma))).toEqual([]);
+
+    const closed = await net.steward.api.post(path);
+    expectStatus(closed, 200);
+    expect(closed.body).toEqual({ sessionId: session.id, status: "closed" });
+    // Only the session's row and the board's log (its events and the board's last seq) moved: no claim, no signal, no line.
+    expect(changedTables(before, await fingerprint(h.app.db.prisma))).toEqual(["board_events", "boards", "planning_sessions"]);
+    const read = (await h.api.get(`/planning-sessions/${session.id}`)).body;
+    expect(read).toMatchObject({ status: "closed", plan: null });
+    expect(((await h.api.get(`/planning-sessions/${session.id}/lines`)).body.items as Line[]).map((l) => l.id).sort()).toEqual(lines.map((l) => l.id).sort());
+    const events = (await allEvents(h.api, net.slug)).events.filter((e) => e.type === "planning.session_closed");
+    expect(events).toEqual([expect.objectContaining({ data: { sessionId: session.id, title: "Week plan" }, actor: expect.objectContaining({ id: net.steward.id }) })]);
+
+    const after = await fingerprint(h.app.db.prisma);
+    expectError(await net.steward.api.post(path), 409, "SESSION_NOT_OPEN");
+    expectError(await net.steward.api.post(`/planning-sessions/${session.id}/runs`), 409, "SESSION_NOT_OPEN");
+    expectError(await net.steward.api.post(`/planning-sessions/${session.id}/adopt`), 409, "SESSION_NOT_OPEN");
+    expectError(await net.ada.api.post(`/plan-lines/${lines[0]!.id}/answer`, { answer: "decline", reason: "too late" }), 409, "SESSION_NOT_OPEN");
+    expect(changedTables(after, await fingerprint(h.app.db.prisma))).toEqual([]);
+  });
+
+  it("a close racing an adoption: exactly one wins, and claims exist only if the adoption did", async () => {
+    const net = await network();
+    const { session, lines } = await openAndRun(net);
+    await acceptAll(net, session.id);
+    const [adopt, close] = await Promise.all([
+      net.steward.api.post(`/planning-sessions/${session.id}/adopt`),
+      net.steward.api.post(`/planning-sessions/${session.id}/close`),
+    ]);
+    expect([adopt.status === 201, close.status === 200].filter(Boolean)).toHaveLength(1);
+    const claims = await h.app.db.prisma.claim.count({ where: { plan: { sessionId: session.id } } });
+    const status = (await h.api.get(`/planning-sessions/${session.id}`)).body.status;
+    if (adopt.status === 201) {
+      expectError(close, 409, "SESSION_NOT_OPEN");
+      expect([status, claims]).toEqual(["adopted", lines.length]);
+    } else {
+      expectError(adopt, 409, "SESSION_NOT_OPEN");
+      expect([status, claims]).toEqual(["closed", 0]);
+    }
+  });
+
   it("two stewards adopting at once: one wins, the other is told the session is adopted; claims are made once", async () => {
     const net = await network();
     const second = await newMember(h.api, { boards: [net.slug] });
