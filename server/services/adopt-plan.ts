@@ -91,6 +91,11 @@ export async function adoptPlan(ctx: ServiceContext, actorOrNull: Actor | null, 
     await tx.claim.createMany({ data: claims });
     await tx.claimBooking.createMany({ data: bookings });
     await updateNeeds(tx, needIds, locked, now);
+    // Rated capacity shows its booked weeks: viewers of those sources see the plan take them, live.
+    const rated = sourceIds.filter((id) => locked.get(id)?.ratePeriod);
+    for (const row of (await loadSignalRows(tx, rated)).values()) {
+      events.push({ type: "signal.updated", actor, signalId: row.id, data: { signal: signalToDto(row, now, ctx.intensity) } });
+    }
     await tx.$executeRaw`UPDATE planning_sessions SET status = 'adopted', "updatedAt" = ${now} WHERE id = ${sessionId}::uuid`;
     const data = { sessionId, title: session.title, planId, claims: claims.length, quantity: lines.reduce((a, l) => addQty(a, l.quantity), 0) };
     events.push({ type: "planning.plan_adopted", actor, data });

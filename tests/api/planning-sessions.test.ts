@@ -228,6 +228,10 @@ describe.each(DB_KINDS)("planning sessions on %s", (kind) => {
 
     const events = (await allEvents(h.api, net.slug)).events;
     expect(events.filter((e) => e.type === "claim.created")).toHaveLength(plan.commitments.length);
+    // Ada's capacity is updated on the log with the weeks the plan booked, as its page shows them.
+    const capUpdates = events.filter((e) => e.type === "signal.updated" && e.data.signal.id === net.capacity.id);
+    expect(capUpdates).toHaveLength(1);
+    expect(capUpdates[0]!.data.signal.calendar).toEqual(cap.calendar);
     expect(events.filter((e) => e.type === "planning.plan_adopted").at(-1)).toMatchObject({ type: "planning.plan_adopted", data: { sessionId: session.id, planId: adopted.body.planId, claims: lines.length } });
     expect((await h.api.get(`/planning-sessions/${session.id}`)).body).toMatchObject({ status: "adopted", plan: { id: adopted.body.planId } });
     expectError(await net.steward.api.post(`/planning-sessions/${session.id}/runs`), 409, "SESSION_NOT_OPEN");
