@@ -1,6 +1,7 @@
 "use client";
 // One planning session: the kept snapshot, the coverage converging live, who has answered, the viewer's
-// own lines to answer, every line with its reasons; stewards run the planner and adopt the plan, or close the session without adopting it.
+// own lines to answer, every line with its reasons; stewards run the planner and adopt the plan, or
+// close the session without adopting it.
 import Link from "next/link";
 import { useBoardStream } from "@/components/realtime/use-board-stream";
 import { useBoard } from "@/components/boards/queries";

@@ -40,9 +40,10 @@ export async function adoptPlan(ctx: ServiceContext, actorOrNull: Actor | null, 
     const sourceIds = [...new Set(lines.map((l) => l.sourceId))];
     const locked = await lockSignals(tx, [...needIds, ...sourceIds]);
     const owners = [...new Set(sourceIds.map((id) => sources.get(id)!.ownerId))];
+    const rated = sourceIds.filter((id) => locked.get(id)?.ratePeriod);
     const stale = staleLines(snapshot, lines, {
       signals: locked,
-      bookedWeeks: await loadBookedWeeks(tx, sourceIds.filter((id) => locked.get(id)?.ratePeriod)),
+      bookedWeeks: await loadBookedWeeks(tx, rated),
       bookedByPlans: await bookedByPlans(tx, sourceIds),
       members: await boardMembers(tx, session.board.id, owners),
       currentWeek: weekKeyOf(now),
@@ -92,7 +93,6 @@ export async function adoptPlan(ctx: ServiceContext, actorOrNull: Actor | null, 
     await tx.claimBooking.createMany({ data: bookings });
     await updateNeeds(tx, needIds, locked, now);
     // Rated capacity shows its booked weeks: viewers of those sources see the plan take them, live.
-    const rated = sourceIds.filter((id) => locked.get(id)?.ratePeriod);
     for (const row of (await loadSignalRows(tx, rated)).values()) {
       events.push({ type: "signal.updated", actor, signalId: row.id, data: { signal: signalToDto(row, now, ctx.intensity) } });
     }
