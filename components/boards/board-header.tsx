@@ -3,6 +3,7 @@ import { LiveStatus } from "@/components/realtime/live-status";
 import type { StreamState } from "@/components/realtime/board-streams";
 import { Badge } from "@/components/ui/badge";
 import type { BoardDto } from "@/server/domain/dto";
+import { countOf } from "@/components/format/numbers";
 
 export function BoardHeader({ board, stream }: { board: BoardDto; stream: StreamState }) {
   return (
@@ -16,7 +17,7 @@ export function BoardHeader({ board, stream }: { board: BoardDto; stream: Stream
             </span>
             <span aria-hidden="true">·</span>
             <span>
-              {board.memberCount} {board.memberCount === 1 ? "member" : "members"}
+              {countOf(board.memberCount, "member")}
             </span>
             <Badge tone={board.visibility === "public" ? "green" : "amber"}>
               {board.visibility === "public" ? "Public" : "Members only"}

@@ -10,6 +10,7 @@ import { Loading } from "@/components/ui/loading";
 import type { BoardSummaryDto } from "@/server/domain/dto";
 import { CreateBoardForm } from "./create-board-form";
 import { useBoards } from "./queries";
+import { countOf } from "@/components/format/numbers";
 
 /** The public commons board first, then the rest in the server's order. */
 export function commonsFirst(boards: BoardSummaryDto[]): BoardSummaryDto[] {
@@ -38,7 +39,7 @@ export function BoardList() {
                       <Link href={`/boards/${encodeURIComponent(b.slug)}`}>{b.name}</Link>
                     </h2>
                     <p className="text-sm text-stone-600">
-                      /{b.slug} · {b.licence} · {b.memberCount} {b.memberCount === 1 ? "member" : "members"}
+                      /{b.slug} · {b.licence} · {countOf(b.memberCount, "member")}
                     </p>
                   </div>
                   <Badge tone={b.visibility === "public" ? "green" : "amber"}>

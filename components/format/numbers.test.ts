@@ -1,10 +1,18 @@
 import { describe, expect, it } from "vitest";
-import { formatDistance, formatPercent, formatQuantity, heatColour, remainingText } from "./numbers";
+import { countOf, formatDistance, formatPercent, formatQuantity, heatColour, remainingText } from "./numbers";
 
 describe("numbers", () => {
   it("formats quantities with at most 3 decimals", () => {
     expect(formatQuantity(1234.5)).toBe("1,234.5");
     expect(formatQuantity(0.12345)).toBe("0.123");
+  });
+
+  it("counts with the singular for exactly one", () => {
+    expect(countOf(1, "need")).toBe("1 need");
+    expect(countOf(0, "need")).toBe("0 needs");
+    expect(countOf(2000, "source")).toBe("2,000 sources");
+    expect(countOf(1, "person needs", "people need")).toBe("1 person needs");
+    expect(countOf(3, "person needs", "people need")).toBe("3 people need");
   });
 
   it("says what is still open", () => {

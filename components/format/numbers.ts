@@ -9,6 +9,11 @@ export function formatQuantity(n: number): string {
   return qtyFmt.format(n);
 }
 
+/** (1, "need") → "1 need"; (2000, "need") → "2,000 needs"; irregular plurals are given: (2, "person", "people"). */
+export function countOf(n: number, one: string, many = `${one}s`): string {
+  return `${formatQuantity(n)} ${n === 1 ? one : many}`;
+}
+
 /** "30 of 100 each remaining": what is still open against what was asked or offered. */
 export function remainingText(s: { remainingQuantity: number; quantity: number; unit: string }): string {
   return `${formatQuantity(s.remainingQuantity)} of ${formatQuantity(s.quantity)} ${s.unit} remaining`;

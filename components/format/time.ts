@@ -2,6 +2,8 @@
 // where a precise day matters. `now` is always passed in, so the texts are testable and a component
 // can re-render them on a timer.
 
+import { countOf } from "./numbers";
+
 const LOCALE = "en";
 
 const rtf = new Intl.RelativeTimeFormat(LOCALE, { numeric: "auto" });
@@ -87,7 +89,7 @@ export function formatHoursSpan(hours: number): string {
   if (h < 1) return "less than an hour";
   if (h < 48) {
     const n = Math.round(h);
-    return n === 1 ? "1 hour" : `${n} hours`;
+    return countOf(n, "hour");
   }
   const d = Math.round(h / 24);
   return `${d} days`;

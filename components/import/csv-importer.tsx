@@ -5,7 +5,7 @@ import { useId, useRef, useState } from "react";
 import Link from "next/link";
 import { useQueryClient } from "@tanstack/react-query";
 import { errorMessage } from "@/components/forms/form-errors";
-import { formatQuantity } from "@/components/format/numbers";
+import { countOf, formatQuantity } from "@/components/format/numbers";
 import { ErrorText, Notice } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { parseCsvTable, type CsvProblem, type CsvTable } from "@/server/domain/csv-table";
@@ -128,7 +128,7 @@ export function CsvImporter({ slug }: { slug: string }) {
       {check.state === "rejected" ? (
         <div role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800" data-testid="import-problems">
           <p className="font-medium">
-            This file cannot be imported: {check.count} problem{check.count === 1 ? "" : "s"}. Nothing was written. Fix the file and pick it
+            This file cannot be imported: {countOf(check.count, "problem")}. Nothing was written. Fix the file and pick it
             again.
           </p>
           <ul className="mt-2 list-disc pl-5">
@@ -144,10 +144,9 @@ export function CsvImporter({ slug }: { slug: string }) {
       ) : null}
       {check.state === "ok" && run.state !== "done" ? (
         <Notice>
-          The file checks out: {formatQuantity(check.answer.rows)} row{check.answer.rows === 1 ? "" : "s"}, {formatQuantity(check.answer.created)} new signal
-          {check.answer.created === 1 ? "" : "s"}
+          The file checks out: {countOf(check.answer.rows, "row")}, {countOf(check.answer.created, "new signal")}
           {check.answer.unchanged > 0 ? `, ${formatQuantity(check.answer.unchanged)} already on the board` : ""}
-          {check.answer.resourcesCreated > 0 ? `, ${check.answer.resourcesCreated} new resource${check.answer.resourcesCreated === 1 ? "" : "s"}` : ""}.
+          {check.answer.resourcesCreated > 0 ? `, ${countOf(check.answer.resourcesCreated, "new resource")}` : ""}.
         </Notice>
       ) : null}
 

@@ -2,6 +2,7 @@
 // the heat): a request past its due date is overdue, an offer past its end of availability has ended.
 // Shown as a badge so that an overdue need reads as late, not as the hottest thing on the board.
 import type { SignalDto } from "@/server/domain/dto";
+import { countOf } from "@/components/format/numbers";
 import { isRequestKind } from "@/server/domain/signal-rules";
 
 const HOUR = 3_600_000;
@@ -14,10 +15,10 @@ export function overdueText(ms: number): string {
   if (ms < HOUR) return "Overdue by less than an hour";
   if (ms < DAY) {
     const h = Math.floor(ms / HOUR);
-    return `Overdue by ${h} ${h === 1 ? "hour" : "hours"}`;
+    return `Overdue by ${countOf(h, "hour")}`;
   }
   const d = Math.floor(ms / DAY);
-  return `Overdue by ${d} ${d === 1 ? "day" : "days"}`;
+  return `Overdue by ${countOf(d, "day")}`;
 }
 
 export function deadlineState(s: Pick<SignalDto, "kind" | "status" | "dueAt" | "availableUntil">, now: number): DeadlineState {

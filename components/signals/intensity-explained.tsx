@@ -1,4 +1,4 @@
-import { formatPercent, remainingText } from "@/components/format/numbers";
+import { countOf, formatPercent, remainingText } from "@/components/format/numbers";
 import { formatHoursSpan } from "@/components/format/time";
 import { HeatBar } from "@/components/ui/heat-bar";
 import type { SignalDto } from "@/server/domain/dto";
@@ -26,7 +26,7 @@ export function IntensityExplained({ signal: s }: { signal: SignalDto }) {
     {
       name: "Reinforcement",
       value: fixed(p.reinforcement),
-      why: s.reinforcementCount > 0 ? `${s.reinforcementCount} ${s.reinforcementCount === 1 ? "person needs" : "people need"} this too` : "nobody has reinforced it yet",
+      why: s.reinforcementCount > 0 ? `${countOf(s.reinforcementCount, "person needs", "people need")} this too` : "nobody has reinforced it yet",
       testId: "intensity-reinforcement",
     },
     {

@@ -12,6 +12,7 @@ import { cx } from "@/components/ui/cx";
 import type { MeDto, PlaceDto } from "@/server/domain/dto";
 import { CHOOSE_A_PLACE, formatLatLng, mergeSuggestions, placeFromCoordinates, placeText, textShowsPlace, type PlaceValue } from "./place";
 import { placesQuery } from "./queries";
+import { countOf } from "@/components/format/numbers";
 
 type Org = MeDto["organizations"][number];
 
@@ -161,7 +162,7 @@ export function LocationPicker({ label, value, onChange, board, organizations = 
                 >
                   <span className="font-medium text-stone-900">{p.name}</span>
                   <span className="text-xs text-stone-600">
-                    {p.organization ? p.organization.name : `${p.uses} ${p.uses === 1 ? "signal" : "signals"} posted here`}
+                    {p.organization ? p.organization.name : `${countOf(p.uses, "signal")} posted here`}
                     {" · "}
                     {formatLatLng(p.lat, p.lng)}
                   </span>
