@@ -110,11 +110,13 @@ test("a steward closes a session without adopting it; a maker's open page follow
     await expect(page.getByRole("button", { name: "Run planner" })).toBeVisible();
     page.once("dialog", (d) => void d.accept());
     await close.click();
-    await expect(page.getByRole("status").filter({ hasText: "Closed without adopting" })).toBeVisible();
+    // The notice names who closed it, for everyone who opens the session later.
+    await expect(page.getByRole("status").filter({ hasText: `Closed by ${DEMO.lena.name} on ` })).toContainText("without adopting a plan");
     await expect(page.getByRole("button", { name: "Run planner" })).toHaveCount(0);
 
     // Ada's page, open all along, shows the session closed and no longer offers to answer.
     await expect(ada.page.getByRole("heading", { level: 1 })).toContainText("closed");
+    await expect(ada.page.getByRole("status").filter({ hasText: `Closed by ${DEMO.lena.name} on ` })).toBeVisible();
     await expect(ada.page.getByTestId("my-line").getByRole("button", { name: "Accept" })).toHaveCount(0);
   } finally {
     await Promise.all([lena, ada].map((c) => c.context.close()));

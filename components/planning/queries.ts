@@ -18,6 +18,8 @@ export interface SessionSummary {
   scope: { resourceSpecIds: string[]; region: string | null };
   createdBy: { id: string; name: string };
   plan: { id: string; adoptedAt: string } | null;
+  /** Who closed it without adopting a plan, and when; `by` is null if that account is gone. */
+  closed: { at: string; by: { id: string; name: string } | null } | null;
   createdAt: string;
 }
 

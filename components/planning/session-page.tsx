@@ -7,7 +7,7 @@ import { useBoardStream } from "@/components/realtime/use-board-stream";
 import { useBoard } from "@/components/boards/queries";
 import { errorMessage } from "@/components/forms/form-errors";
 import { isApiError } from "@/components/api/client";
-import { formatQuantity } from "@/components/format/numbers";
+import { countOf, formatQuantity } from "@/components/format/numbers";
 import { ErrorText, Notice } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
@@ -37,8 +37,8 @@ export function PlanningSessionPage({ slug, id }: { slug: string; id: string }) 
         </h1>
         <p className="text-sm text-stone-600">
           Weeks {s.weeks[0]} to {s.weeks.at(-1)}
-          {s.scope.region ? ` · ${s.scope.region}` : ""} · deadline {new Date(s.deadline).toLocaleString()} · {s.totals.needs} needs,{" "}
-          {s.totals.sources} sources · run {s.runCount}
+          {s.scope.region ? ` · ${s.scope.region}` : ""} · deadline {new Date(s.deadline).toLocaleString()} ·{" "}
+          {countOf(s.totals.needs, "need")}, {countOf(s.totals.sources, "source")} · run {s.runCount}
         </p>
         {s.plan ? (
           <Notice>
@@ -46,7 +46,10 @@ export function PlanningSessionPage({ slug, id }: { slug: string; id: string }) 
             <Link href={`/boards/${encodeURIComponent(slug)}`}>See them on the board</Link>
           </Notice>
         ) : s.status === "closed" ? (
-          <Notice>Closed without adopting a plan: nothing on the board changed. Its lines stay here as a record.</Notice>
+          <Notice>
+            {s.closed ? `Closed by ${s.closed.by?.name ?? "a former member"} on ${new Date(s.closed.at).toLocaleString()} ` : "Closed "}
+            without adopting a plan: nothing on the board changed. Its lines stay here as a record.
+          </Notice>
         ) : null}
       </header>
       {s.viewer.canSteer && open ? <StewardActions slug={slug} id={id} /> : null}

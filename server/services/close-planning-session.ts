@@ -15,7 +15,7 @@ export async function closePlanningSession(ctx: ServiceContext, actorOrNull: Act
   return writeWithEventLog(ctx, async (tx, append) => {
     // Under the session's row lock, like runs, answers and adoption: one of a close and an adoption wins.
     requireOpen(await lockSession(tx, sessionId));
-    await tx.$executeRaw`UPDATE planning_sessions SET status = 'closed', "updatedAt" = ${now} WHERE id = ${sessionId}::uuid`;
+    await tx.$executeRaw`UPDATE planning_sessions SET status = 'closed', "closedAt" = ${now}, "closedById" = ${actor.userId}::uuid, "updatedAt" = ${now} WHERE id = ${sessionId}::uuid`;
     await append({ id: session.board.id, slug: session.board.slug }, [{ type: "planning.session_closed", actor, data: { sessionId, title: session.title } }], now);
     return { sessionId, status: "closed" as const };
   });

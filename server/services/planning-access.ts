@@ -24,6 +24,8 @@ export const sessionSelect = {
   createdBy: { select: { id: true, name: true } },
   board: { select: { id: true, slug: true, name: true, visibility: true } },
   plan: { select: { id: true, adoptedAt: true } },
+  closedAt: true,
+  closedBy: { select: { id: true, name: true } },
 } as const;
 
 export async function loadSessionAccess(db: Db, sessionId: string, actor: Actor | null) {

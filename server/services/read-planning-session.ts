@@ -19,6 +19,8 @@ export function sessionToDto(s: Omit<SessionRow, "board"> & { board: { slug: str
     runCount: s.runCount,
     createdBy: s.createdBy,
     plan: s.plan ? { id: s.plan.id, adoptedAt: s.plan.adoptedAt.toISOString() } : null,
+    /** Who closed the session without adopting it, and when (null while open or adopted). */
+    closed: s.closedAt ? { at: s.closedAt.toISOString(), by: s.closedBy } : null,
     createdAt: s.createdAt.toISOString(),
     updatedAt: s.updatedAt.toISOString(),
   };

@@ -83,7 +83,7 @@ describe.each(DB_KINDS)("planning sessions on %s", (kind) => {
 
     const opened = await api.post(`/boards/${net.slug}/planning-sessions`, { ...body, region: " leeds " });
     expectStatus(opened, 201);
-    expect(opened.body).toMatchObject({ status: "open", runCount: 0, horizonWeeks: 4, scope: { region: "leeds" }, viewer: { canSteer: true } });
+    expect(opened.body).toMatchObject({ status: "open", runCount: 0, horizonWeeks: 4, scope: { region: "leeds" }, viewer: { canSteer: true }, closed: null });
     // Only Leeds: Ada's capacity, no need (they are in Hull and unplaced).
     expect(opened.body.totals).toMatchObject({ needs: 0, sources: 1 });
 
@@ -233,7 +233,7 @@ describe.each(DB_KINDS)("planning sessions on %s", (kind) => {
     expect(capUpdates).toHaveLength(1);
     expect(capUpdates[0]!.data.signal.calendar).toEqual(cap.calendar);
     expect(events.filter((e) => e.type === "planning.plan_adopted").at(-1)).toMatchObject({ type: "planning.plan_adopted", data: { sessionId: session.id, planId: adopted.body.planId, claims: lines.length } });
-    expect((await h.api.get(`/planning-sessions/${session.id}`)).body).toMatchObject({ status: "adopted", plan: { id: adopted.body.planId } });
+    expect((await h.api.get(`/planning-sessions/${session.id}`)).body).toMatchObject({ status: "adopted", plan: { id: adopted.body.planId }, closed: null });
     expectError(await net.steward.api.post(`/planning-sessions/${session.id}/runs`), 409, "SESSION_NOT_OPEN");
     expectError(await net.ada.api.post(`/plan-lines/${lines[0]!.id}/answer`, { answer: "accept" }), 409, "SESSION_NOT_OPEN");
 
@@ -288,7 +288,13 @@ describe.each(DB_KINDS)("planning sessions on %s", (kind) => {
     // Only the session's row and the board's log (its events and the board's last seq) moved: no claim, no signal, no line.
     expect(changedTables(before, await fingerprint(h.app.db.prisma))).toEqual(["board_events", "boards", "planning_sessions"]);
     const read = (await h.api.get(`/planning-sessions/${session.id}`)).body;
-    expect(read).toMatchObject({ status: "closed", plan: null });
+    expect(read).toMatchObject({ status: "closed", plan: null, closed: { by: { id: net.steward.id, name: net.steward.name } } });
+    // When: the moment of closing, as the server's clock had it (within this test's span).
+    expect(Date.parse(read.closed.at)).toBeGreaterThanOrEqual(Date.parse(session.createdAt));
+    expect(Date.parse(read.closed.at)).toBeLessThanOrEqual(Date.now());
+    // The board's list of sessions says the same.
+    const listed = (await h.api.get(`/boards/${net.slug}/planning-sessions`)).body.items.find((x: { id: string }) => x.id === session.id);
+    expect(listed.closed).toEqual(read.closed);
     expect(((await h.api.get(`/planning-sessions/${session.id}/lines`)).body.items as Line[]).map((l) => l.id).sort()).toEqual(lines.map((l) => l.id).sort());
     const events = (await allEvents(h.api, net.slug)).events.filter((e) => e.type === "planning.session_closed");
     expect(events).toEqual([expect.objectContaining({ data: { sessionId: session.id, title: "Week plan" }, actor: expect.objectContaining({ id: net.steward.id }) })]);
