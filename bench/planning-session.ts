@@ -85,7 +85,7 @@ async function main(): Promise<number> {
     });
     const snapshotMs = now() - started;
     const timings: RunTimings = { planMs: 0, storeMs: 0 };
-    const run = await runPlanner(ctx, actor, session.id, timings);
+    const run = await runPlanner(ctx, actor, session.id, { timings });
     const totalMs = now() - started;
     const lines = await prisma.planLine.count({ where: { sessionId: session.id } });
     console.log(`snapshot: ${session.totals.needs} needs, ${session.totals.sources} sources, demand ${session.totals.demand}, supply ${session.totals.supply}`);

@@ -19,7 +19,16 @@ export interface RunTimings {
   storeMs: number;
 }
 
-export async function runPlanner(ctx: ServiceContext, actorOrNull: Actor | null, sessionId: string, timings?: RunTimings) {
+export interface RunOptions {
+  timings?: RunTimings;
+  /**
+   * Runs after each attempt's planning and before its write: where answers arriving mid-run fall. Tests
+   * use it to play that interleaving exactly (tests/api/planner-run-races.test.ts).
+   */
+  afterPlan?: (attempt: number) => Promise<void>;
+}
+
+export async function runPlanner(ctx: ServiceContext, actorOrNull: Actor | null, sessionId: string, opts: RunOptions = {}) {
   const actor = requireActor(actorOrNull);
   const { session, viewer } = await loadSessionAccess(ctx.prisma, sessionId, actor);
   requireSteward(viewer, session.board);
@@ -31,6 +40,7 @@ export async function runPlanner(ctx: ServiceContext, actorOrNull: Actor | null,
     const result = planAllocation(plannerInputOf(snapshot, before));
     const fresh = result.lines.filter((l) => !l.kept);
     const t1 = performance.now();
+    await opts.afterPlan?.(attempt);
     const written = await writeWithEvents(ctx, session.board.id, async (tx, emit) => {
       const locked = await lockSession(tx, sessionId);
       requireOpen(locked);
@@ -50,7 +60,7 @@ export async function runPlanner(ctx: ServiceContext, actorOrNull: Actor | null,
       await emit({ boardSlug: session.board.slug, type: "planning.run_completed", actor, data: { sessionId, title: session.title, ...counts } });
       return counts;
     });
-    if (timings) Object.assign(timings, { planMs: t1 - t0, storeMs: performance.now() - t1 });
+    if (opts.timings) Object.assign(opts.timings, { planMs: t1 - t0, storeMs: performance.now() - t1 });
     if (written) return written;
     if (attempt >= ATTEMPTS) throw new DomainError("SESSION_BUSY", "Answers kept arriving while the planner ran: run it again");
   }
