@@ -32,6 +32,8 @@ test("three people run a planning session from snapshot to adoption, live", asyn
 
     // Lena opens the session in the browser and runs the planner.
     const page = lena.page;
+    const snapshotFetches: string[] = [];
+    page.on("request", (r) => void (r.url().endsWith("/snapshot") && snapshotFetches.push(r.url())));
     await page.goto(`/boards/${slug}/planning`);
     const form = page.getByRole("form", { name: "Open a planning session" });
     await form.getByLabel("Title").fill("Frames this month");
@@ -42,6 +44,12 @@ test("three people run a planning session from snapshot to adoption, live", asyn
     await page.getByRole("button", { name: "Run planner" }).click();
     await expect(page.getByTestId("coverage-suggested")).toHaveText("15");
     await expect(accepted(page)).toHaveText("0");
+    // The snapshot (megabytes at scale) is fetched only when its section is opened.
+    expect(snapshotFetches).toEqual([]);
+    await page.getByText("The snapshot everyone plans from: 15 demanded, 20 free").click();
+    await expect(page.getByRole("table", { name: "Needs in the snapshot" })).toContainText("Clinic frames");
+    await expect(page.getByRole("table", { name: "Supply in the snapshot" })).toContainText("Marta's frames");
+    expect(snapshotFetches).toHaveLength(1);
     const lines = (await (await lena.context.request.get(`/api/v1/planning-sessions/${sessionId}/lines`)).json()).items as Line[];
     const adaLines = lines.filter((l) => l.source.owner.name === DEMO.ada.name);
     const martaLines = lines.filter((l) => l.source.owner.name === DEMO.marta.name);

@@ -75,7 +75,8 @@ export const linesQuery = (slug: string, id: string) =>
 
 export const useSessions = (slug: string) => useQuery(sessionsQuery(slug));
 export const useSession = (slug: string, id: string) => useQuery(sessionQuery(slug, id));
-export const useSnapshot = (slug: string, id: string) => useQuery(snapshotQuery(slug, id));
+/** Fetched only once `enabled` (the page's snapshot section was opened): it can be megabytes. */
+export const useSnapshot = (slug: string, id: string, enabled = true) => useQuery({ ...snapshotQuery(slug, id), enabled });
 export const useLines = (slug: string, id: string) => useQuery(linesQuery(slug, id));
 
 /** A write of a session's; our own answer refreshes the session at once (the event does so for everyone else). */

@@ -2,6 +2,7 @@
 // One planning session: the kept snapshot, the coverage converging live, who has answered, the viewer's
 // own lines to answer, every line with its reasons; stewards run the planner and adopt the plan, or
 // close the session without adopting it.
+import { useState } from "react";
 import Link from "next/link";
 import { useBoardStream } from "@/components/realtime/use-board-stream";
 import { useBoard } from "@/components/boards/queries";
@@ -14,7 +15,8 @@ import { Button } from "@/components/ui/button";
 import { Loading } from "@/components/ui/loading";
 import { CoveragePanel } from "./coverage-panel";
 import { LINE_STATUS, LineAnswer, lineText } from "./line-answer";
-import { useAdoptPlan, useCloseSession, useLines, useRunPlanner, useSession, useSnapshot, type PlanLineDto } from "./queries";
+import type { SessionSnapshot } from "@/server/domain/planning-session";
+import { useAdoptPlan, useCloseSession, useLines, useRunPlanner, useSession, useSnapshot, type PlanLineDto, type SessionDetail } from "./queries";
 
 export function PlanningSessionPage({ slug, id }: { slug: string; id: string }) {
   const board = useBoard(slug);
@@ -64,7 +66,7 @@ export function PlanningSessionPage({ slug, id }: { slug: string; id: string }) 
         ))}
       </section>
       <AllLines lines={lines.data.items} />
-      <SnapshotTables slug={slug} id={id} />
+      <SnapshotTables slug={slug} id={id} totals={s.totals} />
     </section>
   );
 }
@@ -141,15 +143,35 @@ function AllLines({ lines }: { lines: PlanLineDto[] }) {
   );
 }
 
-function SnapshotTables({ slug, id }: { slug: string; id: string }) {
-  const snap = useSnapshot(slug, id);
-  if (!snap.data) return null;
-  const { snapshot } = snap.data;
+/** Rows shown of each table: a session at the scale of 2020 holds tens of thousands. */
+const SNAPSHOT_ROWS = 300;
+
+/**
+ * The numbers everyone plans from. The snapshot never changes, and at 30,000 needs it is megabytes: it is
+ * fetched only when someone opens this section (once; the query never goes stale), not on every visit.
+ */
+function SnapshotTables({ slug, id, totals }: { slug: string; id: string; totals: SessionDetail["totals"] }) {
+  const [opened, setOpened] = useState(false);
+  const snap = useSnapshot(slug, id, opened);
   return (
-    <details>
+    <details onToggle={(e) => e.currentTarget.open && setOpened(true)}>
       <summary className="font-medium">
-        Snapshot taken {new Date(snapshot.takenAt).toLocaleString()}: demand {formatQuantity(snapshot.totals.demand)}, supply {formatQuantity(snapshot.totals.supply)}
+        The snapshot everyone plans from: {formatQuantity(totals.demand)} demanded, {formatQuantity(totals.supply)} free
       </summary>
+      {snap.isError ? <ErrorText>{errorMessage(snap.error)}</ErrorText> : null}
+      {opened && snap.isPending ? <Loading /> : null}
+      {snap.data ? <SnapshotBody snapshot={snap.data.snapshot} /> : null}
+    </details>
+  );
+}
+
+function SnapshotBody({ snapshot }: { snapshot: SessionSnapshot }) {
+  const more = (n: number) => (n > SNAPSHOT_ROWS ? ` (the first ${formatQuantity(SNAPSHOT_ROWS)} of ${formatQuantity(n)})` : "");
+  return (
+    <>
+      <p className="mt-2 text-sm text-stone-600">
+        Taken {new Date(snapshot.takenAt).toLocaleString()}. Needs{more(snapshot.needs.length)}, and supply{more(snapshot.sources.length)}:
+      </p>
       <div className="mt-2 grid gap-4 overflow-x-auto md:grid-cols-2">
         <table className="text-left text-sm" aria-label="Needs in the snapshot">
           <thead>
@@ -160,7 +182,7 @@ function SnapshotTables({ slug, id }: { slug: string; id: string }) {
             </tr>
           </thead>
           <tbody>
-            {snapshot.needs.slice(0, 300).map((n) => (
+            {snapshot.needs.slice(0, SNAPSHOT_ROWS).map((n) => (
               <tr key={n.id} className="border-b border-stone-200">
                 <td className="pr-3">{n.title}</td>
                 <td className="pr-3">{formatQuantity(n.quantity)}</td>
@@ -177,7 +199,7 @@ function SnapshotTables({ slug, id }: { slug: string; id: string }) {
             </tr>
           </thead>
           <tbody>
-            {snapshot.sources.slice(0, 300).map((src) => (
+            {snapshot.sources.slice(0, SNAPSHOT_ROWS).map((src) => (
               <tr key={src.id} className="border-b border-stone-200">
                 <td className="pr-3">
                   {src.title} ({src.orgName ?? src.ownerName})
@@ -188,6 +210,6 @@ function SnapshotTables({ slug, id }: { slug: string; id: string }) {
           </tbody>
         </table>
       </div>
-    </details>
+    </>
   );
 }
