@@ -14,6 +14,7 @@ import { loadConfig } from "../server/config";
 import { startServer } from "../server/app-server";
 import { openPlanningSession } from "../server/services/open-planning-session";
 import { runPlanner, type RunTimings } from "../server/services/run-planner";
+import { lineCursor } from "../server/domain/planning-session";
 import { ApiClient, newMember, newSpec } from "../tests/support/api-client";
 import { envInt, fmt, now, runMain, tempDir } from "./lib/common";
 
@@ -90,6 +91,31 @@ async function main(): Promise<number> {
     const lines = await prisma.planLine.count({ where: { sessionId: session.id } });
     console.log(`snapshot: ${session.totals.needs} needs, ${session.totals.sources} sources, demand ${session.totals.demand}, supply ${session.totals.supply}`);
     console.log(`run: ${lines} lines stored, met ${run.met} of ${run.demand} (uncovered ${run.uncovered})`);
+    // What a participant's session page asks for, over HTTP, after each planning event: not in the total.
+    const [beforeLast] = await prisma.planLine.findMany({
+      where: { sessionId: session.id }, orderBy: [{ week: "desc" }, { id: "desc" }], skip: 2000, take: 1, select: { week: true, id: true },
+    });
+    const lastPageCursor = beforeLast ? lineCursor(beforeLast) : "";
+    for (const [what, path] of [
+      ["session with coverage", `/planning-sessions/${session.id}`],
+      ["a page of lines (the first 500, as the page asks)", `/planning-sessions/${session.id}/lines`],
+      ["the last page of 2,000 lines", `/planning-sessions/${session.id}/lines?limit=2000&after=${encodeURIComponent(lastPageCursor)}`],
+      ["steward's own lines (?mine=1)", `/planning-sessions/${session.id}/lines?mine=1`],
+    ] as const) {
+      const times: number[] = [];
+      let bytes = 0;
+      for (let k = 0; k < 3; k++) {
+        const t = now();
+        const get = () => fetch(`${server.url}/api/v1${path}`, { headers: { authorization: `Bearer ${steward.token}` } });
+        // The planner held the event loop for seconds: the server may close a kept-alive connection just as
+        // it is reused. A GET is retried once on a fresh one, as browsers do.
+        const res = await get().catch(get);
+        bytes = (await res.arrayBuffer()).byteLength;
+        if (res.status !== 200) throw new Error(`${path}: ${res.status}`);
+        times.push(now() - t);
+      }
+      console.log(`read ${what}: ${times.map((t) => fmt(t, 0)).join(" / ")} ms, ${fmt(bytes / 1e6, 1)} MB`);
+    }
     console.log(
       `bench:planning-session needs=${NEEDS} sources=${SOURCES} weeks=${WEEKS} snapshot_ms=${fmt(snapshotMs, 0)} run_ms=${fmt(timings.planMs, 0)} ` +
         `store_ms=${fmt(timings.storeMs, 0)} total_ms=${fmt(totalMs, 0)}`,

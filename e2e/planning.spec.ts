@@ -130,3 +130,37 @@ test("a steward closes a session without adopting it; a maker's open page follow
     await Promise.all([lena, ada].map((c) => c.context.close()));
   }
 });
+
+test("a session with more lines than a page shows the first 500 and loads the rest on demand", async ({ browser }) => {
+  const lena = await signedInContext(browser, DEMO.lena);
+  const ada = await signedInContext(browser, DEMO.ada);
+  try {
+    const request = lena.context.request;
+    const slug = unique("many").toLowerCase().replace(/[^a-z0-9]+/g, "-");
+    await post(request, "/boards", { slug, name: `Many ${slug}` });
+    const specName = unique("Swab");
+    const spec = await post(request, "/resource-specs", { name: specName, unit: "each" });
+    // 520 needs of one swab each (one line each: a counted unit is not split), and stock for all of them.
+    const csv = ["kind,resource,quantity,title", ...Array.from({ length: 520 }, (_, i) => `need,${specName},1,Ward ${i + 1}`)].join("\n");
+    const imported = await request.post(`/api/v1/boards/${slug}/import/signals`, { headers: { "content-type": "text/csv" }, data: csv });
+    expect(imported.status(), await imported.text()).toBe(201);
+    // Nobody fills their own needs: the stock is Ada's.
+    await post(ada.context.request, `/boards/${slug}/members`);
+    await post(ada.context.request, `/boards/${slug}/signals`, { kind: "stock", resourceSpecId: spec.id, quantity: 600, title: "Ada's store" });
+    const deadline = new Date(Date.now() + 48 * 3600_000).toISOString();
+    const session = await post(request, `/boards/${slug}/planning-sessions`, { title: "Swabs", resourceSpecIds: [spec.id], horizonWeeks: 2, deadline });
+    expect(await post(request, `/planning-sessions/${session.id}/runs`)).toMatchObject({ met: 520 });
+
+    const page = lena.page;
+    await page.goto(`/boards/${slug}/planning/${session.id}`);
+    await expect(page.getByRole("heading", { name: "All lines (520)" })).toBeVisible();
+    await expect(page.getByTestId("plan-line")).toHaveCount(500);
+    await expect(page.getByText("500 of 520 shown")).toBeVisible();
+    await page.getByRole("button", { name: "Show more lines" }).click();
+    await expect(page.getByTestId("plan-line")).toHaveCount(520);
+    await expect(page.getByRole("button", { name: "Show more lines" })).toHaveCount(0);
+    await expect(page.getByTestId("plan-line").last()).toContainText("Ward");
+  } finally {
+    await Promise.all([lena, ada].map((c) => c.context.close()));
+  }
+});

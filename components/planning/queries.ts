@@ -1,7 +1,7 @@
 // Planning sessions' queries. Every key starts ["planning", board]: a planning.* board event invalidates
 // them all at once (components/realtime/apply-event.ts), so every open page sees the plan converge.
-import { queryOptions, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { apiFetch } from "@/components/api/client";
+import { infiniteQueryOptions, queryOptions, useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { apiFetch, toQueryString } from "@/components/api/client";
 import type { Coverage } from "@/server/domain/plan-lines";
 import type { SessionSnapshot } from "@/server/domain/planning-session";
 
@@ -67,17 +67,33 @@ export const snapshotQuery = (slug: string, id: string) =>
     staleTime: Infinity,
   });
 
+interface LinesPage {
+  items: PlanLineDto[];
+  nextCursor: string | null;
+}
+
+/** Every line, a page of 500 at a time: at the scale of 2020 a session has tens of thousands. */
 export const linesQuery = (slug: string, id: string) =>
-  queryOptions({
+  infiniteQueryOptions({
     queryKey: ["planning", slug, "lines", id] as const,
-    queryFn: ({ signal }) => apiFetch<{ items: PlanLineDto[] }>(`/planning-sessions/${enc(id)}/lines`, { signal }),
+    queryFn: ({ signal, pageParam }) => apiFetch<LinesPage>(`/planning-sessions/${enc(id)}/lines${toQueryString({ after: pageParam })}`, { signal }),
+    initialPageParam: null as string | null,
+    getNextPageParam: (last) => last.nextCursor,
+  });
+
+/** The lines this viewer may answer, in one page of up to 2,000 (more than any one maker is given). */
+export const myLinesQuery = (slug: string, id: string) =>
+  queryOptions({
+    queryKey: ["planning", slug, "my-lines", id] as const,
+    queryFn: ({ signal }) => apiFetch<LinesPage>(`/planning-sessions/${enc(id)}/lines?mine=1&limit=2000`, { signal }),
   });
 
 export const useSessions = (slug: string) => useQuery(sessionsQuery(slug));
 export const useSession = (slug: string, id: string) => useQuery(sessionQuery(slug, id));
 /** Fetched only once `enabled` (the page's snapshot section was opened): it can be megabytes. */
 export const useSnapshot = (slug: string, id: string, enabled = true) => useQuery({ ...snapshotQuery(slug, id), enabled });
-export const useLines = (slug: string, id: string) => useQuery(linesQuery(slug, id));
+export const useLines = (slug: string, id: string) => useInfiniteQuery(linesQuery(slug, id));
+export const useMyLines = (slug: string, id: string) => useQuery(myLinesQuery(slug, id));
 
 /** A write of a session's; our own answer refreshes the session at once (the event does so for everyone else). */
 function usePlanningWrite<B>(slug: string, path: (v: B) => string, body: (v: B) => unknown = () => undefined) {

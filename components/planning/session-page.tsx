@@ -16,18 +16,19 @@ import { Loading } from "@/components/ui/loading";
 import { CoveragePanel } from "./coverage-panel";
 import { LINE_STATUS, LineAnswer, lineText } from "./line-answer";
 import type { SessionSnapshot } from "@/server/domain/planning-session";
-import { useAdoptPlan, useCloseSession, useLines, useRunPlanner, useSession, useSnapshot, type PlanLineDto, type SessionDetail } from "./queries";
+import { useAdoptPlan, useCloseSession, useLines, useMyLines, useRunPlanner, useSession, useSnapshot, type SessionDetail } from "./queries";
 
 export function PlanningSessionPage({ slug, id }: { slug: string; id: string }) {
   const board = useBoard(slug);
   const session = useSession(slug, id);
   const lines = useLines(slug, id);
-  useBoardStream(board.isSuccess ? slug : undefined, { ready: session.isSuccess && lines.isSuccess });
-  if (session.isPending || lines.isPending) return <Loading />;
-  if (session.isError || lines.isError) return <ErrorText>{errorMessage(session.error ?? lines.error)}</ErrorText>;
+  const myLines = useMyLines(slug, id);
+  useBoardStream(board.isSuccess ? slug : undefined, { ready: session.isSuccess && lines.isSuccess && myLines.isSuccess });
+  if (session.isPending || lines.isPending || myLines.isPending) return <Loading />;
+  if (session.isError || lines.isError || myLines.isError) return <ErrorText>{errorMessage(session.error ?? lines.error ?? myLines.error)}</ErrorText>;
   const s = session.data;
   const open = s.status === "open";
-  const mine = lines.data.items.filter((l) => l.canAnswer);
+  const mine = myLines.data.items;
   return (
     <section aria-labelledby="session-heading" className="flex flex-col gap-6">
       <header className="flex flex-col gap-1">
@@ -64,8 +65,9 @@ export function PlanningSessionPage({ slug, id }: { slug: string; id: string }) 
         {mine.map((l) => (
           <LineAnswer key={`${l.id}:${l.status}:${l.quantity}:${l.week}`} slug={slug} line={l} weeks={s.weeks} open={open} />
         ))}
+        {myLines.data.nextCursor ? <p className="text-sm text-stone-600">These are the first {formatQuantity(mine.length)} of your lines; answer them to see the rest.</p> : null}
       </section>
-      <AllLines lines={lines.data.items} />
+      <AllLines lines={lines} total={s.coverage.totals.lines} />
       <SnapshotTables slug={slug} id={id} totals={s.totals} />
     </section>
   );
@@ -108,11 +110,13 @@ function StewardActions({ slug, id }: { slug: string; id: string }) {
   );
 }
 
-function AllLines({ lines }: { lines: PlanLineDto[] }) {
+/** Every line, a page at a time: a session at the scale of 2020 has tens of thousands. */
+function AllLines({ lines: query, total }: { lines: ReturnType<typeof useLines>; total: number }) {
+  const lines = query.data?.pages.flatMap((p) => p.items) ?? [];
   return (
     <section aria-labelledby="lines-heading" className="flex flex-col gap-2">
       <h2 id="lines-heading" className="text-lg font-semibold">
-        All lines ({lines.length})
+        All lines ({formatQuantity(total)})
       </h2>
       <div className="overflow-x-auto">
         <table className="w-full text-left text-sm">
@@ -125,7 +129,7 @@ function AllLines({ lines }: { lines: PlanLineDto[] }) {
             </tr>
           </thead>
           <tbody>
-            {lines.slice(0, 500).map((l) => (
+            {lines.map((l) => (
               <tr key={l.id} className="border-b border-stone-200 align-top" data-testid="plan-line">
                 <td className="py-1 pr-3">{lineText(l)}</td>
                 <td className="py-1 pr-3">{l.source.organization?.name ?? l.source.owner?.name}</td>
@@ -139,6 +143,16 @@ function AllLines({ lines }: { lines: PlanLineDto[] }) {
           </tbody>
         </table>
       </div>
+      {query.hasNextPage ? (
+        <div className="flex items-center gap-3">
+          <Button variant="secondary" onClick={() => void query.fetchNextPage()} pending={query.isFetchingNextPage}>
+            Show more lines
+          </Button>
+          <span className="text-sm text-stone-600">
+            {formatQuantity(lines.length)} of {formatQuantity(total)} shown
+          </span>
+        </div>
+      ) : null}
     </section>
   );
 }

@@ -1,7 +1,7 @@
 // Planning sessions (ADR 036): the kept snapshot everyone plans from, the inputs of the API, and how a
 // snapshot and the answered lines become the planner's input. Pure: no database, no clock.
 import { z } from "zod";
-import { LIMITS, isoDateSchema, optionalText, quantitySchema, requiredText, uuidSchema } from "./schemas";
+import { LIMITS, emptyAsAbsent, intInRange, isoDateSchema, optionalText, quantitySchema, requiredText, uuidSchema } from "./schemas";
 import { WEEK_KEY } from "./capacity-calendar";
 import type { PlannerFixedLine, PlannerInput } from "./planner/types";
 
@@ -45,7 +45,29 @@ export const answerPlanLineSchema = z
   });
 export type AnswerPlanLineInput = z.output<typeof answerPlanLineSchema>;
 
-export const listLinesQuerySchema = z.object({ mine: z.enum(["0", "1"]).optional() });
+/** Lines are listed in pages: a session at the scale of 2020 has tens of thousands (ADR 036). */
+export const LINES_PAGE = { default: 500, max: 2000 } as const;
+
+/** A page of lines ends at a line; the next starts after it, in the listing's order (week, then id). */
+const LINE_CURSOR = /^(\d{1,2})\.([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/;
+export const lineCursor = (l: { week: number; id: string }) => `${l.week}.${l.id}`;
+
+export const listLinesQuerySchema = z.object({
+  mine: z.enum(["0", "1"]).optional(),
+  limit: z.preprocess(emptyAsAbsent, intInRange(1, LINES_PAGE.max).default(LINES_PAGE.default)),
+  after: z.preprocess(
+    emptyAsAbsent,
+    z
+      .string()
+      .regex(LINE_CURSOR, { error: "Must be a nextCursor from a previous page" })
+      .transform((c) => {
+        const [, week, id] = LINE_CURSOR.exec(c)!;
+        return { week: Number(week), id: id! };
+      })
+      .optional(),
+  ),
+});
+export type ListLinesQuery = z.output<typeof listLinesQuerySchema>;
 
 export interface SnapshotSpec {
   id: string;

@@ -250,7 +250,7 @@ export type TransitionClaimInput = z.infer<typeof transitionClaimSchema>;
 // Query strings arrive as strings. An empty parameter (`?kind=`, what a GET form sends for "any")
 // counts as absent. Numbers must be plain decimals: Number() would also take "", "0x10" and "1e3".
 
-const emptyAsAbsent = (v: unknown) => (v === "" ? undefined : v);
+export const emptyAsAbsent = (v: unknown) => (v === "" ? undefined : v);
 const DECIMAL = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)$/;
 
 /** A number from a query string (or already a number, for callers that parsed it themselves). */
@@ -274,7 +274,7 @@ const seqNumber = queryNumber.pipe(
     .max(MAX_SEQ, { error: `Must be at most ${MAX_SEQ}` }),
 );
 
-const intInRange = (min: number, max: number) =>
+export const intInRange = (min: number, max: number) =>
   queryNumber.pipe(
     z
       .number()

@@ -2,7 +2,7 @@
 // the lines the viewer may answer (their own sources, or their organizations').
 import type { Prisma } from "../db/generated/client";
 import { canAnswerPlanLine } from "../domain/permissions";
-import type { SessionSnapshot } from "../domain/planning-session";
+import { lineCursor, type ListLinesQuery, type SessionSnapshot } from "../domain/planning-session";
 import type { Actor, ServiceContext, Tx } from "./context";
 import { loadSessionAccess, readSnapshot } from "./planning-access";
 import type { Viewer } from "../domain/permissions";
@@ -55,20 +55,28 @@ function lineDto(l: LineRow, snapshot: SessionSnapshot, viewer: Viewer, s: Sessi
   };
 }
 
-export async function readLineRows(db: Db, where: Prisma.PlanLineWhereInput) {
-  return db.planLine.findMany({ where, select: lineSelect, orderBy: [{ week: "asc" }, { id: "asc" }] });
+export async function readLineRows(db: Db, where: Prisma.PlanLineWhereInput, take?: number) {
+  return db.planLine.findMany({ where, select: lineSelect, orderBy: [{ week: "asc" }, { id: "asc" }], take });
 }
 
-export async function listPlanLines(ctx: ServiceContext, actor: Actor | null, sessionId: string, opts: { mine: boolean }) {
+/**
+ * One page of a session's current lines, in week order then id: `limit` lines after the `after` cursor,
+ * and the cursor of the next page (null on the last). A run replaces the suggestions, so a client paging
+ * across a run starts again from the first page (the page's planning events tell it when).
+ */
+export async function listPlanLines(ctx: ServiceContext, actor: Actor | null, sessionId: string, query: ListLinesQuery) {
   const { viewer } = await loadSessionAccess(ctx.prisma, sessionId, actor);
   const snapshot = await readSnapshot(ctx.prisma, sessionId);
   const sources = new Map(snapshot.sources.map((s) => [s.id, s]));
   const needs = new Map(snapshot.needs.map((n) => [n.id, n]));
-  let where: Prisma.PlanLineWhereInput = { sessionId };
-  if (opts.mine) {
-    const mine = snapshot.sources.filter((s) => canAnswerPlanLine(viewer, s)).map((s) => s.id);
-    where = { sessionId, sourceId: { in: mine } };
-  }
-  const rows = await readLineRows(ctx.prisma, where);
-  return { items: rows.map((l) => lineDto(l, snapshot, viewer, sources.get(l.sourceId), needs.get(l.needId))) };
+  const where: Prisma.PlanLineWhereInput[] = [{ sessionId }];
+  if (query.mine === "1") where.push({ sourceId: { in: snapshot.sources.filter((s) => canAnswerPlanLine(viewer, s)).map((s) => s.id) } });
+  const after = query.after;
+  if (after) where.push({ OR: [{ week: { gt: after.week } }, { week: after.week, id: { gt: after.id } }] });
+  const rows = await readLineRows(ctx.prisma, { AND: where }, query.limit + 1);
+  const page = rows.slice(0, query.limit);
+  return {
+    items: page.map((l) => lineDto(l, snapshot, viewer, sources.get(l.sourceId), needs.get(l.needId))),
+    nextCursor: rows.length > query.limit ? lineCursor(page.at(-1)!) : null,
+  };
 }

@@ -7,6 +7,7 @@ import { describe, expect, it } from "vitest";
 import { DB_KINDS } from "../support/server";
 import { changedTables, fingerprint } from "../support/db-state";
 import { allEvents, expectError, expectStatus, hoursFromNow, newBoard, newMember, newSpec, postClaim, postSignal, uniqueSlug, useApp, type Member } from "../support/fixtures";
+import type { Answer } from "../support/api-client";
 
 type Line = { id: string; source: { id: string }; need: { id: string }; weekIndex: number; week: string; quantity: number; status: string; canAnswer: boolean };
 type Snapshot = { weeks: string[]; needs: Array<{ id: string; quantity: number; dueWeek: number }>; sources: Array<{ id: string; supply: Array<{ week: number; quantity: number }> }> };
@@ -118,7 +119,9 @@ describe.each(DB_KINDS)("planning sessions on %s", (kind) => {
     const run = await net.steward.api.post(`/planning-sessions/${opened.id}/runs`);
     expectStatus(run, 201);
     expect(run.body).toMatchObject({ run: 1, demand: 30, met: 30, uncovered: 0 });
-    const lines = (await h.api.get(`/planning-sessions/${opened.id}/lines`)).body.items as Line[];
+    const all = (await h.api.get(`/planning-sessions/${opened.id}/lines`)).body;
+    expect(all.nextCursor).toBeNull(); // one page of 500 holds them all
+    const lines = all.items as Line[];
     const snap = (await h.api.get(`/planning-sessions/${opened.id}/snapshot`)).body.snapshot as Snapshot;
     expectFeasible(snap, lines);
     expect(sum(lines.map((l) => l.quantity))).toBe(30);
@@ -132,6 +135,35 @@ describe.each(DB_KINDS)("planning sessions on %s", (kind) => {
     const ev = (await allEvents(h.api, net.slug)).events.filter((e) => e.type === "planning.run_completed");
     expect(ev).toHaveLength(1);
     expect(ev[0].data).toMatchObject({ sessionId: opened.id, run: 1, suggested: lines.length });
+  });
+
+  it("lines come in pages: following nextCursor gives every line once, in week order; a bad limit or cursor is a 400", async () => {
+    const net = await network();
+    const { session, lines } = await openAndRun(net);
+    expect(lines.length).toBeGreaterThan(2);
+    const paged: Line[] = [];
+    let after: string | null = null;
+    for (let pages = 1; ; pages++) {
+      const page: Answer = await h.api.get(`/planning-sessions/${session.id}/lines?limit=2${after ? `&after=${encodeURIComponent(after)}` : ""}`);
+      expectStatus(page, 200);
+      expect(page.body.items.length).toBeLessThanOrEqual(2);
+      paged.push(...page.body.items);
+      after = page.body.nextCursor;
+      if (!after) break;
+      expect(pages).toBeLessThan(lines.length); // a cursor that never ends would loop
+    }
+    expect(paged.map((l) => l.id)).toEqual(lines.map((l) => l.id));
+    expect(paged.map((l) => l.weekIndex)).toEqual([...paged.map((l) => l.weekIndex)].sort((a, b) => a - b));
+    // ?mine=1 pages the same way, over the viewer's lines only.
+    const adaAll = (await net.ada.api.get(`/planning-sessions/${session.id}/lines?mine=1`)).body.items as Line[];
+    const adaFirst = (await net.ada.api.get(`/planning-sessions/${session.id}/lines?mine=1&limit=1`)).body;
+    expect(adaFirst.items.map((l: Line) => l.id)).toEqual([adaAll[0]!.id]);
+    expect(adaFirst.nextCursor === null).toBe(adaAll.length === 1);
+    const before = await fingerprint(h.app.db.prisma);
+    for (const [q, field] of [["limit=0", "limit"], ["limit=2001", "limit"], ["limit=two", "limit"], ["after=3", "after"], ["after=1.not-a-line", "after"]]) {
+      expectError(await h.api.get(`/planning-sessions/${session.id}/lines?${q}`), 400, "VALIDATION_FAILED", [field!]);
+    }
+    expect(changedTables(before, await fingerprint(h.app.db.prisma))).toEqual([]);
   });
 
   it("only a source's people answer; changes are checked against the snapshot; a re-run keeps accepted lines and drops declined pairs", async () => {
