@@ -5,6 +5,7 @@ import { assert, canReadBoard, canSteerPlanning, type Viewer } from "../domain/p
 import type { LineFacts, SessionSnapshot } from "../domain/planning-session";
 import type { Actor, ServiceContext, Tx } from "./context";
 import { viewerFor } from "./access";
+import { cachedSnapshot, rememberSnapshot } from "./snapshot-cache";
 
 type Db = ServiceContext["prisma"] | Tx;
 
@@ -54,11 +55,14 @@ export async function lockSession(tx: Tx, sessionId: string): Promise<{ status: 
   return rows[0];
 }
 
+/** The session's snapshot, parsed once and then kept (snapshot-cache.ts): it never changes. Read-only. */
 export async function readSnapshot(db: Db, sessionId: string): Promise<SessionSnapshot> {
+  const cached = cachedSnapshot(sessionId);
+  if (cached) return cached;
   // The document is read as text and parsed here: it is stored as sent (json, not jsonb) and read whole.
   const rows = await db.$queryRaw<Array<{ snapshot: string }>>`SELECT snapshot::text AS snapshot FROM planning_sessions WHERE id = ${sessionId}::uuid`;
   if (!rows[0]) throw new DomainError("NOT_FOUND", "No such planning session");
-  return JSON.parse(rows[0].snapshot) as SessionSnapshot;
+  return rememberSnapshot(sessionId, rows[0].snapshot);
 }
 
 /** The session's current lines (every status), in a stable order. */
