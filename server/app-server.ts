@@ -34,6 +34,9 @@ import { originPolicyOf } from "./http/same-origin";
 import { dropCrossSiteCookies } from "./realtime/cross-site-handshake";
 import { NOTIFICATIONS_CHANNEL, Notifier, emitToUsers, parseNotificationPayload, wakesNotifier } from "./realtime/notifier";
 
+/** How long an idle kept-alive HTTP connection stays open. */
+export const KEEP_ALIVE_MS = 65_000;
+
 export interface RunningServer {
   port: number;
   url: string;
@@ -101,6 +104,11 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
       res.end();
     });
   });
+  // Node closes an idle kept-alive connection after 5 s. A client (an API script, a proxy, a browser's
+  // fetch) that reuses one just as it closes gets ECONNRESET for a request the server never saw. Clients
+  // and proxies keep theirs for up to a minute or more, so the server keeps them longer (the usual 65 s).
+  httpServer.keepAliveTimeout = KEEP_ALIVE_MS;
+  httpServer.headersTimeout = KEEP_ALIVE_MS + 1_000;
   const io = new IOServer(httpServer, { path: "/socket.io", serveClient: false });
   // Socket.IO wrapped the request listeners above; prepending puts the headers on its answers as well.
   const originPolicy = originPolicyOf(config);
