@@ -2,7 +2,7 @@
 // How far the plan has come: demand met by accepted lines, offered by suggestions, still uncovered; the
 // needs nothing covers yet; and who has answered their lines. Every open page shows the same numbers live.
 import type { Coverage } from "@/server/domain/plan-lines";
-import { formatQuantity } from "@/components/format/numbers";
+import { countOf, formatQuantity } from "@/components/format/numbers";
 
 const pct = (part: number, whole: number) => (whole > 0 ? Math.round((part / whole) * 1000) / 10 : 0);
 
@@ -41,7 +41,7 @@ export function CoveragePanel({ coverage }: { coverage: Coverage }) {
         </div>
       </dl>
       <p className="text-sm text-stone-700" data-testid="coverage-answered">
-        {t.answered} of {t.lines} lines answered
+        {formatQuantity(t.answered)} of {countOf(t.lines, "line")} answered
       </p>
       {coverage.participants.length ? (
         <ul aria-label="Who has answered" className="flex flex-wrap gap-2 text-sm">

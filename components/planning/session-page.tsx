@@ -65,7 +65,7 @@ export function PlanningSessionPage({ slug, id }: { slug: string; id: string }) 
         {mine.map((l) => (
           <LineAnswer key={`${l.id}:${l.status}:${l.quantity}:${l.week}`} slug={slug} line={l} weeks={s.weeks} open={open} />
         ))}
-        {myLines.data.nextCursor ? <p className="text-sm text-stone-600">These are the first {formatQuantity(mine.length)} of your lines; answer them to see the rest.</p> : null}
+        {myLines.data.nextCursor ? <p className="text-sm text-stone-600">Showing the first {formatQuantity(mine.length)} of your lines.</p> : null}
       </section>
       <AllLines lines={lines} total={s.coverage.totals.lines} />
       <SnapshotTables slug={slug} id={id} totals={s.totals} />
@@ -180,11 +180,12 @@ function SnapshotTables({ slug, id, totals }: { slug: string; id: string; totals
 }
 
 function SnapshotBody({ snapshot }: { snapshot: SessionSnapshot }) {
-  const more = (n: number) => (n > SNAPSHOT_ROWS ? ` (the first ${formatQuantity(SNAPSHOT_ROWS)} of ${formatQuantity(n)})` : "");
+  const more = (n: number, what: string) => (n > SNAPSHOT_ROWS ? ` Showing the first ${formatQuantity(SNAPSHOT_ROWS)} of ${countOf(n, what)}.` : "");
   return (
     <>
       <p className="mt-2 text-sm text-stone-600">
-        Taken {new Date(snapshot.takenAt).toLocaleString()}. Needs{more(snapshot.needs.length)}, and supply{more(snapshot.sources.length)}:
+        Taken {new Date(snapshot.takenAt).toLocaleString()}.{more(snapshot.needs.length, "need")}
+        {more(snapshot.sources.length, "source")}
       </p>
       <div className="mt-2 grid gap-4 overflow-x-auto md:grid-cols-2">
         <table className="text-left text-sm" aria-label="Needs in the snapshot">
